@@ -1,0 +1,1 @@
+"""QA checks: one module per check, each a function ``(alignment, context) -> findings``."""

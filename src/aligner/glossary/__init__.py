@@ -1,0 +1,1 @@
+"""Terminology: reading, writing, checking and matching zh→en glossaries."""

@@ -1,0 +1,41 @@
+"""Glossary entries as plain data, independent of the file format they came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class TermStatus(str, Enum):
+    """Usage status of an English rendering, following TBX-Basic's administrativeStatus."""
+
+    PREFERRED = "preferred"
+    ADMITTED = "admitted"
+    DEPRECATED = "deprecated"
+    FORBIDDEN = "forbidden"
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """One concept: a Chinese term and its approved English.
+
+    ``variants`` are other acceptable English renderings; ``deprecated`` are renderings
+    that must not be used (a known mistranslation). ``origin`` is "file:line" so that
+    ``glossary check`` and QA messages can point at the row the entry came from.
+    """
+
+    zh: str
+    en: str
+    status: TermStatus = TermStatus.PREFERRED
+    variants: tuple[str, ...] = ()
+    deprecated: tuple[str, ...] = ()
+    note: str = ""
+    origin: str = ""
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """An ordered collection of entries, usually one per file."""
+
+    name: str
+    entries: tuple[GlossaryEntry, ...]
