@@ -24,6 +24,8 @@ class CheckContext:
 Check = Callable[[Alignment, CheckContext], Iterable[Finding]]
 
 
-def link_texts(alignment: Alignment, zh_ids: tuple[int, ...], en_ids: tuple[int, ...]) -> tuple[str, str]:
+def link_texts(
+    alignment: Alignment, zh_ids: tuple[int, ...], en_ids: tuple[int, ...]
+) -> tuple[str, str]:
     """The Chinese and English text of a link, as a finding quotes it."""
     return alignment.source.texts(zh_ids), alignment.target.texts(en_ids)

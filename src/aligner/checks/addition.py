@@ -1,0 +1,70 @@
+"""Addition check: English text with no Chinese counterpart.
+
+English pages carry far more one-sided material than real additions: navigation, a
+publication date, a "Chinese version shall prevail" note, a contact footer, the title
+repeated in the page header. Those are reported as info. What remains in the body of the
+release is a warning: either the translator added something the Chinese does not say, or
+the Chinese it translates was aligned elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from aligner.checks.base import CheckContext, link_texts
+from aligner.checks.omission import bilingual_segment_texts, harmless_reason, location_hint
+from aligner.model import Alignment, Finding, Severity
+
+NAME = "addition"
+
+# A short line without closing punctuation reads as a title, name or footer, not a sentence.
+_HEADING_MAX_WORDS = 12
+_SENTENCE_END = re.compile(r"[.!?;:。！？][\"'”’)\]]*$")
+
+
+def _is_heading_like(text: str) -> bool:
+    stripped = text.strip()
+    return len(stripped.split()) <= _HEADING_MAX_WORDS and not _SENTENCE_END.search(stripped)
+
+
+def _body_span(alignment: Alignment) -> tuple[int, int] | None:
+    """Indices of the first and last links that have both languages."""
+    bilingual = [i for i, link in enumerate(alignment.links) if link.zh and link.en]
+    return (bilingual[0], bilingual[-1]) if bilingual else None
+
+
+def check_addition(alignment: Alignment, context: CheckContext) -> Iterator[Finding]:
+    linked = bilingual_segment_texts(alignment, "en")
+    body = _body_span(alignment)
+    for index, link in enumerate(alignment.links):
+        if not link.en or link.zh:
+            continue
+        zh, en = link_texts(alignment, link.zh, link.en)
+        reason = harmless_reason(alignment.target, link.en, linked)
+        outside_body = body is not None and not body[0] <= index <= body[1]
+        if reason is None and outside_body and _is_heading_like(en):
+            reason = "a header or footer line outside the body of the release"
+        if reason is not None:
+            severity = Severity.INFO
+            message = (
+                f"English line has no Chinese counterpart, but it is {reason}, "
+                "so it is not a translation problem."
+            )
+        else:
+            severity = Severity.WARNING
+            message = (
+                f"English text has no Chinese counterpart: “{en}” does not translate any "
+                f"Chinese sentence (it sits {location_hint(alignment, index, 'zh')}). "
+                "Remove it if the translator added it, or check the alignment if the "
+                "Chinese it translates was matched elsewhere."
+            )
+        yield Finding(
+            check=NAME,
+            severity=severity,
+            zh_ids=link.zh,
+            en_ids=link.en,
+            zh=zh,
+            en=en,
+            message=message,
+        )

@@ -1,0 +1,261 @@
+"""Recognisers for lines that are not body text: page chrome, date stamps and boilerplate.
+
+Releases are usually copied from web pages, so both sides carry navigation links,
+publication dates, "the Chinese version shall prevail" notes and contact footers that
+exist on one side only. They are not translation mistakes, and reporting them as such
+would bury the real ones, so several checks ask these functions before raising a finding.
+Each recogniser looks at one line on its own and works on either language.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Words that make up navigation bars, language switches and page tools.
+_CHROME_WORDS = frozenset(
+    {
+        "home",
+        "homepage",
+        "home page",
+        "print",
+        "print this page",
+        "print page",
+        "close",
+        "close window",
+        "close this window",
+        "share",
+        "share to",
+        "share this",
+        "back to top",
+        "top",
+        "back",
+        "return",
+        "return to top",
+        "more",
+        "next",
+        "previous",
+        "english",
+        "english version",
+        "chinese",
+        "chinese version",
+        "sitemap",
+        "site map",
+        "contact us",
+        "search",
+        "login",
+        "log in",
+        "sign in",
+        "rss",
+        "wechat",
+        "weibo",
+        "facebook",
+        "twitter",
+        "email this page",
+        "font size",
+        "large",
+        "medium",
+        "small",
+        "a+",
+        "a-",
+        "中文",
+        "中文站",
+        "中文版",
+        "简体",
+        "简体中文",
+        "繁体",
+        "繁體",
+        "英文",
+        "英文版",
+        "english站",
+        "首页",
+        "网站首页",
+        "打印",
+        "打印本页",
+        "打印页面",
+        "关闭",
+        "关闭窗口",
+        "关闭本页",
+        "分享",
+        "分享到",
+        "返回",
+        "返回顶部",
+        "返回首页",
+        "网站地图",
+        "联系我们",
+        "搜索",
+        "登录",
+        "字体",
+        "大",
+        "中",
+        "小",
+        "微信",
+        "微博",
+        "收藏",
+        "无障碍",
+    }
+)
+
+_LIST_SEPARATORS = re.compile(r"[|/·•\[\]【】]|\s{2,}")
+_BREADCRUMB_SEPARATORS = re.compile(r"\s*(?:>>|>|»|›|→)\s*")
+_BREADCRUMB_ROOTS = frozenset({"home", "homepage", "首页", "网站首页"})
+_LOCATION_PREFIX = re.compile(
+    r"^(?:当前位置|您的位置|你的位置|位置|you are here|location)\s*:\s*", re.I
+)
+
+# "Label: value" lines that describe the page rather than say anything.
+_META_LABEL = re.compile(
+    r"^(?:来源|信息来源|文章来源|责任编辑|编辑|作者|浏览次数|点击数|点击量|访问量|阅读量|阅读次数"
+    r"|字体|字号|source|editor|views|hits|font size|font)\s*:",
+    re.I,
+)
+_META_VALUE_LIMIT = 60
+
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY = (
+    r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+    r"|(?:星期|周|礼拜)[一二三四五六日天])"
+)
+_ZH_NUMERAL = "[〇零一二三四五六七八九十]"
+_DATE_CORE = (
+    r"(?:\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}"
+    r"|\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{4}"
+    r"|\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?"
+    rf"|{_ZH_NUMERAL}{{4}}年{_ZH_NUMERAL}{{1,2}}月(?:{_ZH_NUMERAL}{{1,3}}日)?"
+    rf"|{_MONTHS}\s*\d{{1,2}}(?:st|nd|rd|th)?\s*,?\s*\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\s*,?\s*\d{{4}}"
+    rf"|{_MONTHS}\s+\d{{4}})"
+)
+_TIME = r"(?:\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?)"
+_DATE_LABEL = (
+    r"(?:date|dated|published|publication date|release date|released|updated|posted|time"
+    r"|发布时间|发布日期|发表时间|更新时间|日期|时间)\s*:?\s*"
+)
+_DATE_LINE = re.compile(
+    rf"^(?:{_DATE_LABEL})?(?:{_WEEKDAY}\s*,?\s*)?{_DATE_CORE}"
+    rf"(?:\s*,?\s*\(?{_WEEKDAY}\)?)?(?:\s*,?\s*{_TIME})?\s*[.。]?$",
+    re.I,
+)
+
+_PREVAIL_PHRASES = (
+    "chinese version shall prevail",
+    "chinese text shall prevail",
+    "chinese version prevails",
+    "chinese original shall prevail",
+    "unofficial translation",
+    "以中文为准",
+    "以中文版为准",
+    "以中文版本为准",
+    "以中文文本为准",
+)
+_PREVAIL_LENGTH_LIMIT = 160
+_NOTICE_HEADINGS = frozenset(
+    {
+        "statement",
+        "disclaimer",
+        "legal notice",
+        "copyright notice",
+        "copyright",
+        "privacy policy",
+        "声明",
+        "免责声明",
+        "版权声明",
+        "法律声明",
+    }
+)
+_FOOTER_MARKERS = re.compile(
+    r"all rights reserved|^copyright\s*(?:©|\(c\)|\d{4}|:)|^©|版权所有|icp备|icp证|公网安备", re.I
+)
+_CONTACT_LABEL = re.compile(
+    r"^(?:address|add|postcode|post code|postal code|zip code|zip|tel|telephone|phone|fax"
+    r"|e-mail|email|website|web|地址|通讯地址|邮编|邮政编码|电话|联系电话|传真|电子邮箱|电子邮件"
+    r"|邮箱|网址)\s*\.?\s*:",
+    re.I,
+)
+_POSTCODE_FIELD = re.compile(
+    r"(?:postcode|post code|postal code|zip code|邮编|邮政编码)\s*:\s*\d{5,6}", re.I
+)
+
+
+@lru_cache(maxsize=4096)
+def _normalise(text: str) -> str:
+    """Fold full-width forms and ideographic spaces so one pattern serves both languages."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def _is_chrome_word(part: str) -> bool:
+    return part.strip(" :.-*").casefold() in _CHROME_WORDS
+
+
+def _is_chrome_list(text: str) -> bool:
+    parts = [part.strip() for part in _LIST_SEPARATORS.split(text)]
+    words = [part for part in parts if part]
+    return bool(words) and all(_is_chrome_word(part) for part in words)
+
+
+def _is_breadcrumb(text: str) -> bool:
+    located = _LOCATION_PREFIX.sub("", text)
+    parts = [part.strip() for part in _BREADCRUMB_SEPARATORS.split(located)]
+    if len(parts) < 2 or not all(parts):
+        return False
+    rooted = parts[0].casefold() in _BREADCRUMB_ROOTS or located != text
+    short = all(len(part.split()) <= 8 and len(part) <= 40 for part in parts)
+    unpunctuated = not re.search(r"[.!?。！？]$", parts[-1])
+    return rooted and short and unpunctuated
+
+
+def _is_meta_line(text: str) -> bool:
+    return bool(_META_LABEL.match(text)) and len(text) <= _META_VALUE_LIMIT
+
+
+def is_page_chrome(text: str) -> bool:
+    """Navigation, language switches, page tools and "Source:/Editor:" page metadata."""
+    line = _normalise(text)
+    if not line:
+        return False
+    unbracketed = line.strip("[]【】() ")
+    return _is_chrome_list(line) or _is_breadcrumb(line) or _is_meta_line(unbracketed)
+
+
+def is_date_line(text: str) -> bool:
+    """A line that is only a date (optionally labelled, with weekday or time)."""
+    line = _normalise(text).strip("()[]【】 ")
+    return bool(line) and bool(_DATE_LINE.match(line))
+
+
+def is_boilerplate(text: str) -> bool:
+    """Translation notes, notice headings, copyright footers and contact/address lines."""
+    line = _normalise(text)
+    if not line:
+        return False
+    folded = line.casefold()
+    if len(line) <= _PREVAIL_LENGTH_LIMIT and any(p in folded for p in _PREVAIL_PHRASES):
+        return True
+    if folded.strip(" :.()[]【】") in _NOTICE_HEADINGS:
+        return True
+    if _FOOTER_MARKERS.search(line):
+        return True
+    return bool(_CONTACT_LABEL.match(line) or _POSTCODE_FIELD.search(line))
+
+
+_CHINESE_NUMERALS = frozenset("〇零一二三四五六七八九十百")
+
+
+def is_symbols_only(text: str) -> bool:
+    """Numbers and punctuation only ("2.", "（一）", a stray bracket): nothing to translate."""
+    return not any(char.isalpha() and char not in _CHINESE_NUMERALS for char in text)
+
+
+def non_body_kind(text: str) -> str | None:
+    """Which kind of non-body line this is, in words a finding can quote, or None."""
+    if is_page_chrome(text):
+        return "page chrome"
+    if is_date_line(text):
+        return "a date line"
+    if is_boilerplate(text):
+        return "boilerplate"
+    return None

@@ -1,0 +1,154 @@
+"""Inconsistency check: one Chinese sentence, two English renderings (and the reverse).
+
+Releases repeat themselves (a title in the header and the body, a stock closing line,
+the same sentence in this month's and last month's release), and readers notice when the
+English changes for no reason. The core works on any number of documents so that a batch
+run can compare a whole archive; the single-document check is the one-document case.
+
+Comparison is on normalised text: for Chinese, full/half-width forms folded and
+whitespace and punctuation ignored; for English, case, whitespace and punctuation
+ignored. Very short or non-body lines (dates, numbers, page chrome) are left out: their
+"different renderings" are formatting choices, not translation inconsistencies.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from aligner.checks.base import CheckContext, link_texts
+from aligner.checks.chrome import is_symbols_only, non_body_kind
+from aligner.model import Alignment, Finding, Severity
+
+NAME = "inconsistency"
+
+# Below this many characters (after normalisation) a text is a date, number or label.
+MIN_KEY_CHARS = 4
+# Links that are not one-to-one only count when their Chinese is a real sentence.
+MIN_KEY_CHARS_MERGED = 10
+# The same English for two different Chinese is only suspicious for a full sentence;
+# short stock phrases ("Thank you.") legitimately answer several Chinese wordings.
+MIN_REVERSE_WORDS = 4
+
+_PUNCTUATION_RUN = re.compile(r"[\W_]+")
+
+
+def zh_key(text: str) -> str:
+    """Chinese as compared: width-folded, without whitespace or punctuation."""
+    return _PUNCTUATION_RUN.sub("", unicodedata.normalize("NFKC", text).casefold())
+
+
+def en_key(text: str) -> str:
+    """English as compared: lower case, punctuation as word breaks, single spaces."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(_PUNCTUATION_RUN.sub(" ", folded).split())
+
+
+@dataclass(frozen=True)
+class _Occurrence:
+    document: str
+    zh_ids: tuple[int, ...]
+    en_ids: tuple[int, ...]
+    zh: str
+    en: str
+    zh_key: str
+    en_key: str
+
+
+def _is_comparable(zh: str, en: str, one_to_one: bool, zh_norm: str, en_norm: str) -> bool:
+    minimum = MIN_KEY_CHARS if one_to_one else MIN_KEY_CHARS_MERGED
+    if len(zh_norm) < minimum or len(en_norm.replace(" ", "")) < MIN_KEY_CHARS:
+        return False
+    if is_symbols_only(zh):
+        return False
+    return non_body_kind(zh) is None and non_body_kind(en) is None
+
+
+def _occurrences(alignments: Sequence[tuple[str, Alignment]]) -> list[_Occurrence]:
+    found: list[_Occurrence] = []
+    for name, alignment in alignments:
+        for link in alignment.links:
+            if not link.zh or not link.en:
+                continue
+            zh, en = link_texts(alignment, link.zh, link.en)
+            zh_norm, en_norm = zh_key(zh), en_key(en)
+            one_to_one = len(link.zh) == 1 and len(link.en) == 1
+            if _is_comparable(zh, en, one_to_one, zh_norm, en_norm):
+                found.append(_Occurrence(name, link.zh, link.en, zh, en, zh_norm, en_norm))
+    return found
+
+
+def _where(other: _Occurrence, own: _Occurrence) -> str:
+    ids = f"zh {','.join(map(str, other.zh_ids))} / en {','.join(map(str, other.en_ids))}"
+    return ids if other.document == own.document else f"{ids} in {other.document}"
+
+
+def _here(own: _Occurrence, other: _Occurrence) -> str:
+    return "here" if other.document == own.document else f"here in {own.document}"
+
+
+def _finding(own: _Occurrence, message: str) -> Finding:
+    return Finding(
+        check=NAME,
+        severity=Severity.WARNING,
+        zh_ids=own.zh_ids,
+        en_ids=own.en_ids,
+        zh=own.zh,
+        en=own.en,
+        message=message,
+    )
+
+
+def _same_chinese(occurrences: list[_Occurrence]) -> Iterator[tuple[str, Finding]]:
+    first_by_zh: dict[str, _Occurrence] = {}
+    for own in occurrences:
+        first = first_by_zh.setdefault(own.zh_key, own)
+        if first is own or first.en_key == own.en_key:
+            continue
+        message = (
+            f"The same Chinese sentence “{own.zh}” is translated differently: "
+            f"{_here(own, first)} “{own.en}”, but “{first.en}” at {_where(first, own)}. "
+            "Use one rendering for both unless the context really differs."
+        )
+        yield own.document, _finding(own, message)
+
+
+def _same_english(occurrences: list[_Occurrence]) -> Iterator[tuple[str, Finding]]:
+    first_by_en: dict[str, _Occurrence] = {}
+    for own in occurrences:
+        if len(own.en_key.split()) < MIN_REVERSE_WORDS:
+            continue
+        first = first_by_en.setdefault(own.en_key, own)
+        if first is own or first.zh_key == own.zh_key:
+            continue
+        message = (
+            f"The same English “{own.en}” translates two different Chinese sentences: "
+            f"{_here(own, first)} “{own.zh}”, and “{first.zh}” at {_where(first, own)}. "
+            "Check that each English sentence says what its own Chinese says."
+        )
+        yield own.document, _finding(own, message)
+
+
+def located_inconsistencies(
+    alignments: Sequence[tuple[str, Alignment]],
+) -> list[tuple[str, Finding]]:
+    """Inconsistencies paired with the name of the document whose link they concern.
+
+    The first occurrence of a sentence (in the order given) is taken as the reference;
+    every later occurrence that differs gets a finding naming the reference.
+    """
+    occurrences = _occurrences(alignments)
+    located = [*_same_chinese(occurrences), *_same_english(occurrences)]
+    order = {name: position for position, (name, _) in enumerate(alignments)}
+    return sorted(located, key=lambda item: (order[item[0]], item[1].zh_ids, item[1].en_ids))
+
+
+def inconsistencies(alignments: Sequence[tuple[str, Alignment]]) -> list[Finding]:
+    """Inconsistent renderings within and across the named documents, in document order."""
+    return [finding for _, finding in located_inconsistencies(alignments)]
+
+
+def check_inconsistency(alignment: Alignment, context: CheckContext) -> Iterator[Finding]:
+    yield from inconsistencies([(alignment.target.path, alignment)])

@@ -1,0 +1,123 @@
+"""Omission check: Chinese sentences that the English does not translate at all.
+
+The Chinese is authoritative, so a Chinese sentence left without English is the most
+serious finding a release can have. Lines with nothing to translate (numbering, page
+chrome, a date stamp) and a second copy of a sentence translated elsewhere are reported
+as info only, so that the errors that remain are worth reading.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from aligner.checks.base import CheckContext, link_texts
+from aligner.checks.chrome import is_symbols_only, non_body_kind
+from aligner.model import Alignment, Document, Finding, Severity
+
+NAME = "omission"
+
+_QUOTE_LIMIT = 60
+_PUNCTUATION_OR_SPACE = re.compile(r"[\W_]+")
+
+
+def comparable_text(text: str) -> str:
+    """Text reduced to its letters and digits, for spotting a repeated line."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return _PUNCTUATION_OR_SPACE.sub("", folded)
+
+
+def bilingual_segment_texts(alignment: Alignment, side: str) -> frozenset[str]:
+    """Comparable texts of the segments on one side that do have a counterpart."""
+    document = alignment.source if side == "zh" else alignment.target
+    texts: set[str] = set()
+    for link in alignment.links:
+        if link.zh and link.en:
+            ids = link.zh if side == "zh" else link.en
+            texts.update(comparable_text(document.segments[i].text) for i in ids)
+    texts.discard("")
+    return frozenset(texts)
+
+
+def clip(text: str, keep_end: bool = False) -> str:
+    """A short quotation of a neighbouring sentence, enough to find the spot."""
+    text = " ".join(text.split())
+    if len(text) <= _QUOTE_LIMIT:
+        return text
+    return "…" + text[-_QUOTE_LIMIT:] if keep_end else text[:_QUOTE_LIMIT] + "…"
+
+
+def neighbour_text(alignment: Alignment, link_index: int, side: str, step: int) -> str | None:
+    """The nearest text on ``side`` before (step -1) or after (step +1) a link."""
+    document = alignment.source if side == "zh" else alignment.target
+    index = link_index + step
+    while 0 <= index < len(alignment.links):
+        ids = alignment.links[index].zh if side == "zh" else alignment.links[index].en
+        if ids:
+            return document.texts(ids)
+        index += step
+    return None
+
+
+def location_hint(alignment: Alignment, link_index: int, side: str) -> str:
+    """Where in the other document the missing text belongs, quoted from its neighbours."""
+    before = neighbour_text(alignment, link_index, side, -1)
+    after = neighbour_text(alignment, link_index, side, +1)
+    language = "English" if side == "en" else "Chinese"
+    if before is not None and after is not None:
+        return f"between {language} “{clip(before, keep_end=True)}” and “{clip(after)}”"
+    if before is not None:
+        return f"after {language} “{clip(before, keep_end=True)}” at the end"
+    if after is not None:
+        return f"before {language} “{clip(after)}” at the start"
+    return f"in the {language}, which has no text at all"
+
+
+def harmless_reason(document: Document, ids: tuple[int, ...], linked: frozenset[str]) -> str | None:
+    """Why an unmatched line needs no counterpart, or None if it is real content."""
+    texts = [document.segments[i].text for i in ids]
+    reasons: list[str] = []
+    for text in texts:
+        kind = non_body_kind(text)
+        if kind is not None:
+            reasons.append(kind)
+            continue
+        if is_symbols_only(text):
+            reasons.append("only digits or punctuation")
+            continue
+        if comparable_text(text) in linked:
+            reasons.append("a repeat of a line that is translated elsewhere")
+            continue
+        return None
+    return "; ".join(dict.fromkeys(reasons)) if reasons else None
+
+
+def check_omission(alignment: Alignment, context: CheckContext) -> Iterator[Finding]:
+    linked = bilingual_segment_texts(alignment, "zh")
+    for index, link in enumerate(alignment.links):
+        if not link.zh or link.en:
+            continue
+        zh, en = link_texts(alignment, link.zh, link.en)
+        reason = harmless_reason(alignment.source, link.zh, linked)
+        if reason is not None:
+            severity = Severity.INFO
+            message = (
+                f"Chinese line has no English, but it is {reason}: "
+                "no translation is needed unless the English page should show it too."
+            )
+        else:
+            severity = Severity.ERROR
+            message = (
+                f"Chinese sentence has no English translation: “{zh}” needs translating; "
+                f"it belongs {location_hint(alignment, index, 'en')}."
+            )
+        yield Finding(
+            check=NAME,
+            severity=severity,
+            zh_ids=link.zh,
+            en_ids=link.en,
+            zh=zh,
+            en=en,
+            message=message,
+        )

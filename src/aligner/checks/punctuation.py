@@ -1,0 +1,234 @@
+"""Punctuation check on the English side: Chinese typography and spacing slips.
+
+Translators working from Chinese carry over full-width commas and book-title brackets,
+and copy-editing leaves doubled spaces, a dropped bracket or a missing space after a
+comma. Curly quotes and apostrophes are correct English typography and are never
+reported; thousands separators ("43,850"), decimals, "No.6" and initialisms such as
+"U.S." are not spacing mistakes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from aligner.checks.base import CheckContext, link_texts
+from aligner.checks.chrome import is_boilerplate, is_page_chrome
+from aligner.model import Alignment, Document, Finding, Severity
+
+NAME = "punctuation"
+
+_EXAMPLE_LIMIT = 3
+
+# Chinese punctuation and every full-width form, with what English uses instead.
+_FULL_WIDTH = re.compile(r"[\uff01-\uff60\u3000-\u3003\u3008-\u301f\ufe10-\ufe19\ufe30-\ufe4f]")
+_ENGLISH_FOR = {
+    "，": ",",
+    "、": ",",
+    "。": ".",
+    "：": ":",
+    "；": ";",
+    "！": "!",
+    "？": "?",
+    "（": "(",
+    "）": ")",
+    "【": "[",
+    "】": "]",
+    "〔": "(",
+    "〕": ")",
+    "《": "italics or quotation marks",
+    "》": "italics or quotation marks",
+    "〈": "italics or quotation marks",
+    "〉": "italics or quotation marks",
+    "「": "“",
+    "」": "”",
+    "『": "‘",
+    "』": "’",
+    "＂": '"',
+    "＇": "'",
+    "\u3000": "an ordinary space",
+    "～": "~ or a dash",
+    "〜": "~ or a dash",
+}
+
+_DOUBLED_SPACE = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_COMMA_BEFORE_LETTER = re.compile(r",(?=[A-Za-z])")
+_COMMA_IN_DATE = re.compile(rf"\b{_MONTH}\.? ?\d{{1,2}},(?=\d{{4}}\b)")
+# A full stop glued to the next capitalised word, after a word of two or more letters, a
+# figure or a closing bracket/quote; a single letter before it means an initialism (U.S.).
+_STOP_BEFORE_CAPITAL = re.compile(r"(?<=[a-z0-9)\]”’\"])\.(?=[A-Z][a-z])")
+_LETTERS_BEFORE = re.compile(r"([A-Za-z]+)$")
+# Web and mail addresses may legitimately contain ",Letter" or ".Letter".
+_ADDRESS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+", re.I)
+
+_OPENERS = {"(": ")", "[": "]", "“": "”"}
+_CLOSERS = {close: open_ for open_, close in _OPENERS.items()}
+# A closing bracket right after a list marker ("1)", "b)") has no opener by design.
+_LIST_MARKER = re.compile(r"(?:^|\s)(?:\d{1,2}|[A-Za-z]|[ivxIVX]{1,4})$")
+_INCH_MARK = re.compile(r'(?<=\d)"')
+
+
+@dataclass(frozen=True)
+class _Spot:
+    """One problem found in one link, before it becomes a finding."""
+
+    kind: str
+    examples: tuple[str, ...]
+
+
+def _context(text: str, start: int, end: int) -> str:
+    """The whitespace-delimited stretch around a match, so the reader can search for it."""
+    left = text.rfind(" ", 0, start) + 1
+    right = text.find(" ", end)
+    return text[left : right if right != -1 else len(text)]
+
+
+def _mask_addresses(text: str) -> str:
+    return _ADDRESS.sub(lambda match: "_" * len(match.group()), text)
+
+
+def full_width_marks(text: str) -> list[str]:
+    """Distinct full-width or Chinese punctuation characters, in order of appearance."""
+    return list(dict.fromkeys(_FULL_WIDTH.findall(text)))
+
+
+def _replacement(mark: str) -> str:
+    if mark in _ENGLISH_FOR:
+        return _ENGLISH_FOR[mark]
+    half = chr(ord(mark) - 0xFEE0) if 0xFF01 <= ord(mark) <= 0xFF5E else None
+    return half if half is not None else "the English equivalent"
+
+
+def unbalanced_pairs(text: str) -> list[str]:
+    """Bracket and quotation pairs that do not close within ``text``, e.g. ["(", "“"]."""
+    problems: list[str] = []
+    stack: list[str] = []
+    for index, char in enumerate(text):
+        if char in _OPENERS:
+            stack.append(char)
+        elif char in _CLOSERS:
+            opener = _CLOSERS[char]
+            if opener in stack:
+                while stack:
+                    if stack.pop() == opener:
+                        break
+            elif not (char == ")" and _LIST_MARKER.search(text[:index])):
+                problems.append(char)
+    problems.extend(stack)
+    if len(_INCH_MARK.sub("", text).split('"')) % 2 == 0:
+        problems.append('"')
+    return list(dict.fromkeys(problems))
+
+
+def _paragraph_text(document: Document, ids: Sequence[int]) -> str:
+    paragraphs = {document.segments[i].paragraph for i in ids}
+    return " ".join(s.text for s in document.segments if s.paragraph in paragraphs)
+
+
+def _spacing_spots(texts: Sequence[str], skip_layout: bool) -> list[_Spot]:
+    doubled: list[str] = []
+    comma: list[str] = []
+    stop: list[str] = []
+    for text in texts:
+        masked = _mask_addresses(text)
+        if not skip_layout:
+            for match in _DOUBLED_SPACE.finditer(text):
+                left = text[: match.start()].split()[-1]
+                right = text[match.end() :].split()[0]
+                doubled.append(f"{left}{match.group()}{right}")
+        for pattern in (_COMMA_BEFORE_LETTER, _COMMA_IN_DATE):
+            for match in pattern.finditer(masked):
+                comma.append(_context(text, match.start(), match.end()))
+        for match in _STOP_BEFORE_CAPITAL.finditer(masked):
+            letters = _LETTERS_BEFORE.search(masked[: match.start()])
+            if letters is not None and len(letters.group(1)) == 1:
+                continue
+            stop.append(_context(text, match.start(), match.end()))
+    spots: list[_Spot] = []
+    if doubled:
+        spots.append(_Spot("doubled", tuple(dict.fromkeys(doubled))))
+    if comma:
+        spots.append(_Spot("comma", tuple(dict.fromkeys(comma))))
+    if stop:
+        spots.append(_Spot("stop", tuple(dict.fromkeys(stop))))
+    return spots
+
+
+def _quote(examples: Sequence[str]) -> str:
+    shown = ", ".join(f"“{example}”" for example in examples[:_EXAMPLE_LIMIT])
+    more = len(examples) - _EXAMPLE_LIMIT
+    return shown + (f" and {more} more" if more > 0 else "")
+
+
+def _describe(spot: _Spot) -> tuple[Severity, str]:
+    if spot.kind == "full-width":
+        advice = "; ".join(f"“{mark}” → {_replacement(mark)}" for mark in spot.examples)
+        return (
+            Severity.WARNING,
+            f"English uses Chinese full-width punctuation: {advice}.",
+        )
+    if spot.kind == "full-width-chrome":
+        return (
+            Severity.INFO,
+            f"Full-width punctuation {_quote(spot.examples)} in English page chrome.",
+        )
+    if spot.kind == "unbalanced":
+        pairs = " ".join(spot.examples)
+        return (
+            Severity.WARNING,
+            f"Unbalanced brackets or quotation marks in the English ({pairs}): "
+            "a bracket or quote is opened without being closed, or closed without being "
+            "opened; compare with the Chinese to see where it ends.",
+        )
+    if spot.kind == "doubled":
+        return Severity.INFO, f"Doubled space in the English: {_quote(spot.examples)}."
+    if spot.kind == "comma":
+        return (
+            Severity.INFO,
+            f"Missing space after a comma in the English: {_quote(spot.examples)}.",
+        )
+    return (
+        Severity.INFO,
+        f"Missing space after a full stop in the English: {_quote(spot.examples)}.",
+    )
+
+
+def _link_spots(alignment: Alignment, en_ids: tuple[int, ...], en: str) -> list[_Spot]:
+    texts = [alignment.target.segments[i].text for i in en_ids]
+    chrome = all(is_page_chrome(text) for text in texts)
+    spots: list[_Spot] = []
+    marks = full_width_marks(en)
+    if marks:
+        spots.append(_Spot("full-width-chrome" if chrome else "full-width", tuple(marks)))
+    # A quotation that runs over several sentences is split across links by segmentation;
+    # only a pair that stays open in the whole paragraph is a real slip.
+    in_paragraph = set(unbalanced_pairs(_paragraph_text(alignment.target, en_ids)))
+    unbalanced = [pair for pair in unbalanced_pairs(en) if pair in in_paragraph]
+    if unbalanced:
+        spots.append(_Spot("unbalanced", tuple(unbalanced)))
+    layout = chrome or all(is_boilerplate(text) for text in texts)
+    spots.extend(_spacing_spots(texts, skip_layout=layout))
+    return spots
+
+
+def check_punctuation(alignment: Alignment, context: CheckContext) -> Iterator[Finding]:
+    for link in alignment.links:
+        if not link.en:
+            continue
+        zh, en = link_texts(alignment, link.zh, link.en)
+        for spot in _link_spots(alignment, link.en, en):
+            severity, message = _describe(spot)
+            yield Finding(
+                check=NAME,
+                severity=severity,
+                zh_ids=link.zh,
+                en_ids=link.en,
+                zh=zh,
+                en=en,
+                message=message,
+            )

@@ -1,0 +1,98 @@
+"""Untranslated check: Chinese left standing in the English release.
+
+Two symptoms: Han characters inside an English sentence (a term the translator skipped,
+or a paste from the wrong window), and an English "translation" that is the Chinese
+copied over unchanged. Latin-only text that legitimately reads the same in both versions
+(an acronym such as GACC, a URL, a figure) is not reported, and the Chinese word of a
+language switch link ("Home|中文站") is page chrome, reported as info only.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from aligner.checks.base import CheckContext, link_texts
+from aligner.checks.chrome import is_page_chrome
+from aligner.model import Alignment, Finding, Severity
+
+NAME = "untranslated"
+
+HAN_RUN = re.compile(r"[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
+_NOT_LETTER_OR_DIGIT = re.compile(r"[\W_]+")
+
+
+def han_runs(text: str) -> list[str]:
+    """Each distinct run of Han characters, in order of first appearance."""
+    return list(dict.fromkeys(HAN_RUN.findall(text)))
+
+
+def _comparable(text: str) -> str:
+    return _NOT_LETTER_OR_DIGIT.sub("", unicodedata.normalize("NFKC", text).casefold())
+
+
+def _has_non_latin_letters(text: str) -> bool:
+    return any(
+        char.isalpha() and not unicodedata.name(char, "").startswith("LATIN") for char in text
+    )
+
+
+def _quote_all(runs: list[str]) -> str:
+    return ", ".join(f"“{run}”" for run in runs)
+
+
+def check_untranslated(alignment: Alignment, context: CheckContext) -> Iterator[Finding]:
+    for link in alignment.links:
+        if not link.en:
+            continue
+        zh, en = link_texts(alignment, link.zh, link.en)
+        copied = bool(link.zh) and _comparable(zh) == _comparable(en)
+        if copied and _has_non_latin_letters(en):
+            yield Finding(
+                check=NAME,
+                severity=Severity.ERROR,
+                zh_ids=link.zh,
+                en_ids=link.en,
+                zh=zh,
+                en=en,
+                message=(
+                    f"English is the Chinese copied unchanged: “{en}” is not translated; "
+                    f"replace it with an English rendering of “{zh}”."
+                ),
+            )
+            continue
+        body_runs: list[str] = []
+        chrome_runs: list[str] = []
+        for segment_id in link.en:
+            text = alignment.target.segments[segment_id].text
+            (chrome_runs if is_page_chrome(text) else body_runs).extend(han_runs(text))
+        body_runs = list(dict.fromkeys(body_runs))
+        chrome_runs = [run for run in dict.fromkeys(chrome_runs) if run not in body_runs]
+        if body_runs:
+            source = f" (the Chinese reads “{zh}”)" if zh else ""
+            yield Finding(
+                check=NAME,
+                severity=Severity.ERROR,
+                zh_ids=link.zh,
+                en_ids=link.en,
+                zh=zh,
+                en=en,
+                message=(
+                    f"English contains untranslated Chinese {_quote_all(body_runs)}: "
+                    f"translate it into English{source}."
+                ),
+            )
+        elif chrome_runs:
+            yield Finding(
+                check=NAME,
+                severity=Severity.INFO,
+                zh_ids=link.zh,
+                en_ids=link.en,
+                zh=zh,
+                en=en,
+                message=(
+                    f"Chinese {_quote_all(chrome_runs)} in English page chrome, such as a "
+                    "language switch link: fine on the web page, drop it from the deliverable."
+                ),
+            )
