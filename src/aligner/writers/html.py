@@ -1,0 +1,344 @@
+"""The QA report as one self-contained HTML page, for a reviewer working in a browser.
+
+The page has to open anywhere — from an e-mail attachment, offline, on a locked-down office
+machine — so everything it needs is inline: CSS in a style element, no fonts, images or
+scripts from elsewhere. A few lines of inline script add a "rows with findings only" switch;
+without script the page simply shows every row. All document text is escaped, since a
+release copied from the web may contain markup-like text.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from html import escape
+
+from aligner.model import Finding, Report, Severity
+from aligner.writers.atomic import write_text_atomic
+from aligner.writers.table import LinkRow, Piece, link_rows, markup_safe, unattached_findings
+from aligner.writers.titles import document_date, document_title
+
+# Below this a link is flagged for a second look: the aligner was unsure, so the pairing
+# itself (not only the translation) may be wrong.
+LOW_CONFIDENCE = 0.5
+
+_SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+_PREVAILS_ZH = "以中文版本为准。"
+_PREVAILS_EN = "The Chinese version prevails."
+
+_CSS = """
+:root { --error:#c62828; --error-bg:#fdecea; --warning:#b26a00; --warning-bg:#fff4e0;
+  --info:#1565c0; --info-bg:#e8f1fb; --muted:#5f6368; --rule:#d0d4d9; }
+* { box-sizing: border-box; }
+body { font-family: "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif;
+  margin: 0 auto; max-width: 1400px; padding: 1.5rem 2rem 3rem; color: #202124;
+  line-height: 1.5; font-size: 15px; }
+:lang(zh-CN) { font-family: "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC",
+  "Source Han Sans SC", "SimSun", sans-serif; }
+header.title { text-align: center; margin-bottom: 1.5rem; }
+header.title h1 { font-size: 1.9rem; margin: 0 0 .2rem; }
+header.title .en-title { font-size: 1.3rem; margin: 0 0 .4rem; }
+.meta, .muted { color: var(--muted); }
+.prevails { font-weight: 600; }
+h2 { border-bottom: 2px solid var(--rule); padding-bottom: .2rem; margin-top: 2rem; }
+table { border-collapse: collapse; }
+th, td { border: 1px solid var(--rule); padding: .35rem .55rem; vertical-align: top;
+  text-align: left; }
+thead th { background: #eef1f5; position: sticky; top: 0; z-index: 1; }
+.summary-grid { display: flex; flex-wrap: wrap; gap: 2rem; align-items: flex-start; }
+table.facts th { background: #f6f7f9; font-weight: 600; white-space: nowrap; }
+table.counts td, table.counts tfoot th { text-align: right; min-width: 4.5rem; }
+table.counts td.zero { color: #b0b4b9; }
+table.counts td.none { text-align: left; color: var(--muted); }
+table.counts caption, table.facts caption { text-align: left; font-weight: 600;
+  padding-bottom: .3rem; }
+table.findings-index { width: 100%; }
+table.findings-index td.row { white-space: nowrap; }
+.badge { display: inline-block; min-width: 4.2rem; text-align: center; border-radius: 3px;
+  padding: 0 .35rem; font-size: .8rem; font-weight: 700; text-transform: uppercase;
+  letter-spacing: .02em; color: #fff; }
+.badge.sev-error { background: var(--error); }
+.badge.sev-warning { background: var(--warning); }
+.badge.sev-info { background: var(--info); }
+.check { font-family: ui-monospace, Consolas, monospace; font-size: .85rem; }
+table.align { width: 100%; table-layout: fixed; }
+table.align col.num { width: 3.6rem; }
+table.align col.conf { width: 6.5rem; }
+table.align td.num { text-align: right; color: var(--muted); }
+table.align td.num a { color: inherit; text-decoration: none; }
+table.align td.zh { font-size: 1.05rem; }
+table.align td.conf { text-align: right; font-variant-numeric: tabular-nums; }
+tr.link:target td { outline: 2px solid #7baaf7; }
+td.missing { background: repeating-linear-gradient(135deg, #f3f3f3 0 6px, #e9e9e9 6px 12px); }
+td.missing::after { color: var(--muted); font-style: italic; font-size: .85rem;
+  font-family: "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+td.zh.missing::after { content: "no Chinese counterpart (English only)"; }
+td.en.missing::after { content: "no English counterpart (not translated)"; }
+tbody.sev-error tr td { background-color: var(--error-bg); }
+tbody.sev-warning tr td { background-color: var(--warning-bg); }
+tbody.sev-info tr td { background-color: var(--info-bg); }
+tbody.sev-error td.num { border-left: 5px solid var(--error); }
+tbody.sev-warning td.num { border-left: 5px solid var(--warning); }
+tbody.sev-info td.num { border-left: 5px solid var(--info); }
+tr.findings td { border-top: none; padding-top: 0; }
+tr.findings ul { margin: 0; padding-left: 0; list-style: none; }
+tr.findings li { margin: .15rem 0; }
+.flag { display: inline-block; margin-left: .3rem; padding: 0 .3rem; border-radius: 3px;
+  border: 1px solid var(--error); color: var(--error); font-size: .75rem; font-weight: 700; }
+tr.low-confidence td.conf { color: var(--error); font-weight: 700; }
+mark.term { background: #fff176; padding: 0 .1rem; border-radius: 2px; }
+mark.term.admitted { background: #c8f7c5; }
+mark.term.deprecated, mark.term.forbidden { background: #f8bbd0;
+  text-decoration: underline wavy var(--error); }
+.legend { font-size: .9rem; }
+.legend > * { margin-right: 1rem; }
+body.only-findings tbody.entry:not(.has-findings) { display: none; }
+footer { margin-top: 2rem; font-size: .85rem; color: var(--muted); }
+@media print {
+  @page { size: A4 landscape; margin: 12mm; }
+  body { max-width: none; padding: 0; font-size: 10.5pt; }
+  #filters { display: none; }
+  thead th { position: static; }
+  tbody.entry, tr { break-inside: avoid; page-break-inside: avoid; }
+  h2 { break-after: avoid; }
+  a { color: inherit; text-decoration: none; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+"""
+
+# Reveals the filter switch only when script runs, so a page without script never shows a
+# control that does nothing.
+_SCRIPT = """
+(function () {
+  var box = document.getElementById("only-findings");
+  var bar = document.getElementById("filters");
+  if (!box || !bar) { return; }
+  bar.hidden = false;
+  box.addEventListener("change", function () {
+    document.body.classList.toggle("only-findings", box.checked);
+  });
+})();
+"""
+
+
+def render_html(report: Report) -> str:
+    """The whole report page as a string (UTF-8 when written)."""
+    rows = link_rows(report)
+    zh_title, en_title = document_title(report.alignment)
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="generator" content="aligner">',
+        f"<title>QA report: {_e(en_title)}</title>",
+        f"<style>{_CSS}</style>",
+        "</head>",
+        "<body>",
+        _title_block(report, zh_title, en_title),
+        _summary(report, rows),
+        _alignment_table(rows),
+        "<footer>Generated by aligner. Chinese (zh-CN) is the source; English (en) is checked "
+        "against it.</footer>",
+        f"<script>{_SCRIPT}</script>",
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(parts) + "\n"
+
+
+def write_html(report: Report, path: str | os.PathLike[str]) -> None:
+    write_text_atomic(path, render_html(report))
+
+
+def _e(text: str) -> str:
+    return escape(markup_safe(text), quote=True)
+
+
+def _title_block(report: Report, zh_title: str, en_title: str) -> str:
+    iso_date = document_date(report.alignment)
+    date_html = f'<time datetime="{_e(iso_date)}">{_e(iso_date)}</time> · ' if iso_date else ""
+    return (
+        '<header class="title">'
+        f'<h1 lang="zh-CN">{_e(zh_title)}</h1>'
+        f'<p class="en-title">{_e(en_title)}</p>'
+        f'<p class="meta">{date_html}<span class="prevails"><span lang="zh-CN">'
+        f"{_PREVAILS_ZH}</span> {_PREVAILS_EN}</span></p>"
+        "</header>"
+    )
+
+
+def _summary(report: Report, rows: Sequence[LinkRow]) -> str:
+    alignment = report.alignment
+    links = alignment.links
+    mean = sum(link.confidence for link in links) / len(links) if links else None
+    low = [row for row in rows if row.link.confidence < LOW_CONFIDENCE]
+    omissions = sum(1 for link in links if link.zh and not link.en)
+    additions = sum(1 for link in links if link.en and not link.zh)
+    one_to_one = sum(1 for link in links if len(link.zh) == 1 and len(link.en) == 1)
+    merged = len(links) - omissions - additions - one_to_one
+    date = document_date(alignment)
+
+    facts = [
+        ("Source (zh-CN)", _e(alignment.source.path)),
+        ("Target (en)", _e(alignment.target.path)),
+        ("Date", _e(date) if date else '<span class="muted">not found</span>'),
+        (
+            "Aligned rows",
+            f"{len(links)} ({one_to_one} one-to-one, {merged} merged or split, "
+            f"{omissions} not translated, {additions} English only)",
+        ),
+        (
+            "Sentences",
+            f"{len(alignment.source.segments)} Chinese · {len(alignment.target.segments)} English",
+        ),
+        ("Mean confidence", f"{mean:.2f}" if mean is not None else "—"),
+        (
+            f"Low confidence (&lt; {LOW_CONFIDENCE:.2f})",
+            f"{len(low)}" + (": " + _row_links(row.number for row in low) if low else ""),
+        ),
+        ("Findings", str(len(report.findings))),
+    ]
+    facts_html = "".join(f"<tr><th>{label}</th><td>{value}</td></tr>" for label, value in facts)
+    return (
+        '<section id="summary"><h2>Summary</h2><div class="summary-grid">'
+        f'<table class="facts"><caption>Documents and alignment</caption>{facts_html}</table>'
+        f"{_counts_table(report.findings)}</div>"
+        f"{_findings_index(rows, unattached_findings(report))}</section>"
+    )
+
+
+def _row_links(numbers: Iterable[int]) -> str:
+    return ", ".join(f'<a href="#link-{n}">{n}</a>' for n in numbers)
+
+
+def _counts_table(findings: Sequence[Finding]) -> str:
+    """Findings counted by check (rows) and severity (columns), with totals both ways."""
+    counts = Counter((f.check, f.severity) for f in findings)
+    checks = sorted({f.check for f in findings})
+    head = "".join(f'<th scope="col">{s.value}</th>' for s in _SEVERITIES)
+    body = []
+    for check in checks:
+        cells = "".join(_count_cell(counts[(check, s)], s) for s in _SEVERITIES)
+        total = sum(counts[(check, s)] for s in _SEVERITIES)
+        body.append(
+            f'<tr data-check="{_e(check)}"><th scope="row" class="check">{_e(check)}</th>'
+            f'{cells}<td class="total">{total}</td></tr>'
+        )
+    if not checks:
+        body.append(f'<tr><td class="none" colspan="{len(_SEVERITIES) + 2}">No findings.</td></tr>')
+    totals = "".join(f"<th>{sum(1 for f in findings if f.severity is s)}</th>" for s in _SEVERITIES)
+    return (
+        '<table class="counts"><caption>Findings by check and severity</caption>'
+        f'<thead><tr><th scope="col">Check</th>{head}<th scope="col">Total</th></tr></thead>'
+        f"<tbody>{''.join(body)}</tbody>"
+        f'<tfoot><tr><th scope="row">Total</th>{totals}<th>{len(findings)}</th></tr></tfoot>'
+        "</table>"
+    )
+
+
+def _count_cell(count: int, severity: Severity) -> str:
+    classes = f"sev-{severity.value}" + (" zero" if count == 0 else "")
+    return f'<td class="{classes}">{count}</td>'
+
+
+def _findings_index(rows: Sequence[LinkRow], loose: Sequence[Finding]) -> str:
+    """Every finding, worst first, each linking down to its row."""
+    entries: list[tuple[Finding, int | None]] = [
+        (finding, row.number) for row in rows for finding in row.findings
+    ]
+    entries += [(finding, None) for finding in loose]
+    if not entries:
+        return ""
+    entries.sort(key=lambda entry: (-entry[0].severity.rank, entry[1] or 0))
+    lines = []
+    for finding, number in entries:
+        row_cell = _row_links([number]) if number is not None else "document"
+        lines.append(
+            f'<tr class="sev-{finding.severity.value}"><td>{_badge(finding.severity)}</td>'
+            f'<td class="check">{_e(finding.check)}</td><td class="row">{row_cell}</td>'
+            f"<td>{_e(finding.message)}</td></tr>"
+        )
+    return (
+        '<h3 id="all-findings">All findings</h3><table class="findings-index">'
+        '<thead><tr><th scope="col">Severity</th><th scope="col">Check</th>'
+        '<th scope="col">Row</th><th scope="col">Message</th></tr></thead>'
+        f"<tbody>{''.join(lines)}</tbody></table>"
+    )
+
+
+def _badge(severity: Severity) -> str:
+    return f'<span class="badge sev-{severity.value}">{severity.value}</span>'
+
+
+def _alignment_table(rows: Sequence[LinkRow]) -> str:
+    legend = (
+        '<p class="legend"><span><mark class="term">glossary term</mark></span>'
+        '<span><mark class="term admitted">admitted variant</mark></span>'
+        '<span><mark class="term deprecated">deprecated rendering</mark></span>'
+        f'<span><span class="flag">low</span> confidence below {LOW_CONFIDENCE:.2f}</span>'
+        "<span>Row colour: worst finding (red error, amber warning, blue info)</span></p>"
+    )
+    filters = (
+        '<p id="filters" hidden><label><input type="checkbox" id="only-findings"> '
+        "Show only rows with findings</label></p>"
+    )
+    head = (
+        '<colgroup><col class="num"><col class="zh"><col class="en"><col class="conf"></colgroup>'
+        '<thead><tr><th scope="col">№</th><th scope="col" lang="zh-CN">中文</th>'
+        '<th scope="col">English</th><th scope="col">Confidence</th></tr></thead>'
+    )
+    body = "".join(_entry(row) for row in rows)
+    return (
+        f'<section id="alignment"><h2>Side by side</h2>{legend}{filters}'
+        f'<table class="align">{head}{body}</table></section>'
+    )
+
+
+def _entry(row: LinkRow) -> str:
+    """One link as its own tbody, so that the row and its findings stay together in print."""
+    worst = max((f.severity for f in row.findings), key=lambda s: s.rank, default=None)
+    entry_classes = ["entry"]
+    if worst is not None:
+        entry_classes += ["has-findings", f"sev-{worst.value}"]
+    low = row.link.confidence < LOW_CONFIDENCE
+    flag = ' <span class="flag" title="low alignment confidence">low</span>' if low else ""
+    link_class = "link low-confidence" if low else "link"
+    cells = (
+        f'<td class="num"><a href="#link-{row.number}">{row.number}</a></td>'
+        f"{_text_cell(row.zh_pieces, 'zh', present=bool(row.link.zh))}"
+        f"{_text_cell(row.en_pieces, 'en', present=bool(row.link.en))}"
+        f'<td class="conf">{row.link.confidence:.2f}{flag}</td>'
+    )
+    findings = ""
+    if row.findings:
+        items = "".join(
+            f'<li class="sev-{f.severity.value}">{_badge(f.severity)} '
+            f'<span class="check">{_e(f.check)}</span> {_e(f.message)}</li>'
+            for f in sorted(row.findings, key=lambda f: -f.severity.rank)
+        )
+        findings = f'<tr class="findings"><td></td><td colspan="3"><ul>{items}</ul></td></tr>'
+    return (
+        f'<tbody class="{" ".join(entry_classes)}">'
+        f'<tr id="link-{row.number}" class="{link_class}">{cells}</tr>{findings}</tbody>'
+    )
+
+
+def _text_cell(pieces: Sequence[Piece], lang: str, *, present: bool) -> str:
+    lang_attr = ' lang="zh-CN"' if lang == "zh" else ' lang="en"'
+    if not present:
+        return f'<td class="{lang} missing"{lang_attr}></td>'
+    return f'<td class="{lang}"{lang_attr}>{"".join(_piece(p) for p in pieces)}</td>'
+
+
+def _piece(piece: Piece) -> str:
+    hit = piece.hit
+    if hit is None:
+        return _e(piece.text)
+    status = hit.status if hit.status in ("admitted", "deprecated", "forbidden") else ""
+    classes = f"term {status}".strip()
+    note = "" if not status or status == "admitted" else f" ({status} rendering)"
+    title = f"{hit.zh_term} → {hit.en_term}{note}"
+    return f'<mark class="{classes}" title="{_e(title)}">{_e(piece.text)}</mark>'

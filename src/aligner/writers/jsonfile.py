@@ -1,0 +1,71 @@
+"""Machine-readable output: documents, links and (after QA) findings with a summary."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any
+
+from aligner.model import Document, Finding, Report, Severity
+from aligner.writers.atomic import write_text_atomic
+
+
+def _document(doc: Document) -> dict[str, Any]:
+    return {
+        "lang": doc.lang,
+        "path": doc.path,
+        "segments": [{"id": s.id, "text": s.text, "paragraph": s.paragraph} for s in doc.segments],
+    }
+
+
+def finding_dict(finding: Finding) -> dict[str, Any]:
+    return {
+        "check": finding.check,
+        "severity": finding.severity.value,
+        "zh": finding.zh,
+        "en": finding.en,
+        "zh_ids": list(finding.zh_ids),
+        "en_ids": list(finding.en_ids),
+        "message": finding.message,
+    }
+
+
+def summary(report: Report) -> dict[str, Any]:
+    """Counts a QA lead scans first: per severity, and per check and severity."""
+    by_severity = Counter(f.severity.value for f in report.findings)
+    by_check: dict[str, dict[str, int]] = {}
+    for f in report.findings:
+        by_check.setdefault(f.check, {s.value: 0 for s in Severity})[f.severity.value] += 1
+    links = report.alignment.links
+    return {
+        "links": len(links),
+        "zh_sentences": len(report.alignment.source.segments),
+        "en_sentences": len(report.alignment.target.segments),
+        "mean_confidence": round(sum(x.confidence for x in links) / len(links), 4)
+        if links
+        else 0.0,
+        "errors": by_severity.get("error", 0),
+        "warnings": by_severity.get("warning", 0),
+        "infos": by_severity.get("info", 0),
+        "by_check": dict(sorted(by_check.items())),
+    }
+
+
+def render_json(report: Report, *, with_qa: bool = False) -> str:
+    alignment = report.alignment
+    data: dict[str, Any] = {
+        "source": _document(alignment.source),
+        "target": _document(alignment.target),
+        "links": [
+            {"zh": list(link.zh), "en": list(link.en), "confidence": link.confidence}
+            for link in alignment.links
+        ],
+    }
+    if with_qa:
+        data["findings"] = [finding_dict(f) for f in report.findings]
+        data["summary"] = summary(report)
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_json(report: Report, path: str, *, with_qa: bool = False) -> None:
+    write_text_atomic(path, render_json(report, with_qa=with_qa))

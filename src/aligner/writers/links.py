@@ -1,0 +1,15 @@
+"""The ``[zh ids]:[en ids]`` link list, the format of MAC-Dev gold files and of ``eval``."""
+
+from __future__ import annotations
+
+from aligner.align.evaluate import format_links
+from aligner.model import Report
+from aligner.writers.atomic import write_text_atomic
+
+
+def render_links(report: Report) -> str:
+    return format_links((link.zh, link.en) for link in report.alignment.links)
+
+
+def write_links(report: Report, path: str) -> None:
+    write_text_atomic(path, render_links(report))

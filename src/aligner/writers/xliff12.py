@@ -1,0 +1,149 @@
+"""XLIFF 1.2 (strict schema) for CAT tools: one ``<trans-unit>`` per link.
+
+Choices the schema forced or left open:
+
+* Chinese sentences are kept in ``<seg-source>`` as ``<mrk mtype="seg" mid="zh-3">``. The
+  strict schema only lets a target ``<mrk>`` carry a ``mid`` that also occurs in the
+  seg-source, so a 2:1 or 1:2 link cannot label its English sentences that way. The target
+  therefore stays plain text — which is also what translators edit most safely: tools that
+  rewrite a target tend to mangle markers inside it — and the English sentence boundaries are
+  recorded as lengths instead.
+* Sentence ids, paragraph numbers, English sentence lengths and the link's confidence go into
+  a ``<context-group name="aligner-u1">`` (``x-zh-ids``, ``x-zh-paragraphs``, ``x-en-ids``,
+  ``x-en-paragraphs``, ``x-en-lengths``, ``x-confidence``). A confidence attribute in a
+  namespace of our own is not an option: the strict schema validates foreign attributes
+  strictly, so it would need a schema of its own.
+* An omission (Chinese with no English) is a normal unit with an empty
+  ``<target state="needs-translation"/>``: exactly what a CAT tool offers for translation.
+* An addition (English with no Chinese) is kept as a unit with an empty source, the English in
+  the target and ``translate="no"``, so CAT tools skip it yet it survives a round trip.
+* Units with findings get ``state="needs-review-translation"`` and one
+  ``<note from="aligner-qa">`` per finding (priority 1 error, 2 warning, 3 info); glossary
+  matches become ``<note from="aligner-glossary">`` lines. Findings about no particular link
+  go into the header as notes, as does the English file's name.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from aligner import SOURCE_LANG, TARGET_LANG, __version__
+from aligner.model import Report
+from aligner.writers.atomic import write_bytes_atomic
+from aligner.writers.table import unattached_findings
+from aligner.writers.xmlcommon import (
+    CONFIDENCE,
+    EN_IDS,
+    EN_LENGTHS,
+    EN_PARAGRAPHS,
+    GLOSSARY_ORIGIN,
+    QA_ORIGIN,
+    TARGET_FILE,
+    TOOL_ID,
+    XML_LANG,
+    ZH_IDS,
+    ZH_MARK_PREFIX,
+    ZH_PARAGRAPHS,
+    UnitView,
+    append_marks,
+    file_name,
+    finding_note,
+    format_confidence,
+    format_ids,
+    root_element,
+    serialize,
+    severity_priority,
+    sub,
+    term_note,
+    unit_views,
+)
+
+NS = "urn:oasis:names:tc:xliff:document:1.2"
+CONTEXT_GROUP_PREFIX = f"{TOOL_ID}-"
+TARGET_FILE_NOTE = f"{TOOL_ID}-{TARGET_FILE}"
+GLOSSARY_PRIORITY = "3"
+
+_INLINE_CONTAINERS = frozenset({f"{{{NS}}}source", f"{{{NS}}}seg-source", f"{{{NS}}}target"})
+
+
+def _q(tag: str) -> str:
+    return f"{{{NS}}}{tag}"
+
+
+def render_xliff12(report: Report) -> bytes:
+    alignment = report.alignment
+    root = root_element(_q("xliff"), {"version": "1.2"}, {None: NS})
+    file_element = sub(
+        root,
+        _q("file"),
+        {
+            "original": file_name(alignment.source.path),
+            "source-language": SOURCE_LANG,
+            "target-language": TARGET_LANG,
+            "datatype": "plaintext",
+            "tool-id": TOOL_ID,
+        },
+    )
+    header = sub(file_element, _q("header"))
+    sub(
+        header,
+        _q("tool"),
+        {"tool-id": TOOL_ID, "tool-name": TOOL_ID, "tool-version": __version__},
+    )
+    sub(header, _q("note"), {"from": TARGET_FILE_NOTE}, file_name(alignment.target.path))
+    for finding in unattached_findings(report):
+        priority = str(severity_priority(finding.severity))
+        sub(header, _q("note"), {"from": QA_ORIGIN, "priority": priority}, finding_note(finding))
+    body = sub(file_element, _q("body"))
+    for view in unit_views(report):
+        _add_trans_unit(body, view)
+    return serialize(root, _INLINE_CONTAINERS)
+
+
+def write_xliff12(report: Report, path: str) -> None:
+    write_bytes_atomic(path, render_xliff12(report))
+
+
+def _state(view: UnitView) -> str:
+    if not view.en:
+        return "needs-translation"
+    return "needs-review-translation" if view.findings else "translated"
+
+
+def _add_trans_unit(body: etree._Element, view: UnitView) -> None:
+    attributes = {"id": view.key}
+    if not view.zh:
+        attributes["translate"] = "no"
+    unit = sub(body, _q("trans-unit"), attributes)
+    sub(unit, _q("source"), {XML_LANG: SOURCE_LANG}, view.zh_text)
+    if view.zh:
+        seg_source = sub(unit, _q("seg-source"), {XML_LANG: SOURCE_LANG})
+        marks = [({"mtype": "seg", "mid": f"{ZH_MARK_PREFIX}{s.id}"}, s.text) for s in view.zh]
+        append_marks(seg_source, _q("mrk"), marks)
+    target_text = view.en_text if view.en else None
+    sub(unit, _q("target"), {XML_LANG: TARGET_LANG, "state": _state(view)}, target_text)
+
+    # Group names must be unique across the file, hence the unit id in it.
+    group_name = f"{CONTEXT_GROUP_PREFIX}{view.key}"
+    group = sub(unit, _q("context-group"), {"name": group_name, "purpose": "information"})
+    recorded = (
+        (ZH_IDS, format_ids(s.id for s in view.zh)),
+        (ZH_PARAGRAPHS, format_ids(s.paragraph for s in view.zh)),
+        (EN_IDS, format_ids(s.id for s in view.en)),
+        (EN_PARAGRAPHS, format_ids(s.paragraph for s in view.en)),
+        (EN_LENGTHS, format_ids(len(s.text) for s in view.en)),
+        (CONFIDENCE, format_confidence(view.link.confidence)),
+    )
+    for name, value in recorded:
+        sub(group, _q("context"), {"context-type": f"x-{name}"}, value)
+
+    for finding in view.findings:
+        priority = str(severity_priority(finding.severity))
+        sub(unit, _q("note"), {"from": QA_ORIGIN, "priority": priority}, finding_note(finding))
+    for hit in view.terms:
+        sub(
+            unit,
+            _q("note"),
+            {"from": GLOSSARY_ORIGIN, "priority": GLOSSARY_PRIORITY},
+            term_note(hit),
+        )

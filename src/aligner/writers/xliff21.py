@@ -1,0 +1,176 @@
+"""XLIFF 2.1 with the glossary and metadata modules: one ``<unit>`` per link.
+
+Each unit holds exactly one ``<segment>``: a link is what a translator should see as one piece
+of work, even when the aligner joined two sentences into it. Around that:
+
+* ``<mda:metadata>`` (metadata module) records the sentence ids, paragraph numbers and the
+  confidence, so the file reads back into the same alignment.
+* When the source holds more than one sentence, each is wrapped in
+  ``<mrk id="zh-3" translate="yes">``; a single sentence stays plain text. The target is
+  always plain text, because tools that rewrite a target tend to mangle markers inside it;
+  its sentence boundaries are recorded as lengths in the metadata instead.
+* ``state="translated"``, or ``"initial"`` for an omission (no ``<target>``). A unit with
+  findings also gets ``subState="aligner:needs-review"``: XLIFF 2 has no review state of its
+  own, and a prefixed sub-state is its extension point for exactly that.
+* An addition (English with no Chinese) keeps an empty source, the English target and
+  ``translate="no"``.
+* Findings become ``<note category="aligner-qa">`` (priority 1 error, 2 warning, 3 info).
+  Glossary hits with a usable rendering go into ``<gls:glossary>``; a hit whose English is
+  deprecated or forbidden must not be offered as a translation, so it becomes a
+  ``<note category="aligner-glossary">`` instead.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from aligner import SOURCE_LANG, TARGET_LANG
+from aligner.errors import InputError
+from aligner.model import Report
+from aligner.writers.atomic import write_bytes_atomic
+from aligner.writers.table import unattached_findings
+from aligner.writers.xmlcommon import (
+    CONFIDENCE,
+    DISCOURAGED_STATUSES,
+    EN_IDS,
+    EN_LENGTHS,
+    EN_PARAGRAPHS,
+    GLOSSARY_ORIGIN,
+    QA_ORIGIN,
+    TARGET_FILE,
+    TOOL_ID,
+    ZH_IDS,
+    ZH_MARK_PREFIX,
+    ZH_PARAGRAPHS,
+    UnitView,
+    append_marks,
+    file_name,
+    finding_note,
+    format_confidence,
+    format_ids,
+    root_element,
+    serialize,
+    severity_priority,
+    sub,
+    term_note,
+    unit_views,
+    xml_safe,
+)
+
+NS = "urn:oasis:names:tc:xliff:document:2.0"
+GLS_NS = "urn:oasis:names:tc:xliff:glossary:2.0"
+MDA_NS = "urn:oasis:names:tc:xliff:metadata:2.0"
+META_CATEGORY = TOOL_ID
+REVIEW_SUBSTATE = f"{TOOL_ID}:needs-review"
+GLOSSARY_PRIORITY = "3"
+
+_INLINE_CONTAINERS = frozenset({f"{{{NS}}}source", f"{{{NS}}}target"})
+
+
+def _q(tag: str) -> str:
+    return f"{{{NS}}}{tag}"
+
+
+def _gls(tag: str) -> str:
+    return f"{{{GLS_NS}}}{tag}"
+
+
+def _mda(tag: str) -> str:
+    return f"{{{MDA_NS}}}{tag}"
+
+
+def render_xliff21(report: Report) -> bytes:
+    alignment = report.alignment
+    if not alignment.links:
+        # The schema requires at least one unit per file.
+        raise InputError(alignment.source.path, "nothing to write: no sentences were aligned")
+    root = root_element(
+        _q("xliff"),
+        {"version": "2.1", "srcLang": SOURCE_LANG, "trgLang": TARGET_LANG},
+        {None: NS, "gls": GLS_NS, "mda": MDA_NS},
+    )
+    file_element = sub(root, _q("file"), {"id": "f1", "original": file_name(alignment.source.path)})
+    _add_metadata(file_element, ((TARGET_FILE, file_name(alignment.target.path)),))
+    document_findings = unattached_findings(report)
+    if document_findings:
+        notes = sub(file_element, _q("notes"))
+        for finding in document_findings:
+            priority = str(severity_priority(finding.severity))
+            sub(
+                notes,
+                _q("note"),
+                {"category": QA_ORIGIN, "priority": priority},
+                finding_note(finding),
+            )
+    for view in unit_views(report):
+        _add_unit(file_element, view)
+    return serialize(root, _INLINE_CONTAINERS)
+
+
+def write_xliff21(report: Report, path: str) -> None:
+    write_bytes_atomic(path, render_xliff21(report))
+
+
+def _add_metadata(parent: etree._Element, values: tuple[tuple[str, str], ...]) -> None:
+    metadata = sub(parent, _mda("metadata"))
+    group = sub(metadata, _mda("metaGroup"), {"category": META_CATEGORY})
+    for name, value in values:
+        sub(group, _mda("meta"), {"type": name}, value)
+
+
+def _add_unit(file_element: etree._Element, view: UnitView) -> None:
+    attributes = {"id": view.key}
+    if not view.zh:
+        attributes["translate"] = "no"
+    unit = sub(file_element, _q("unit"), attributes)
+    _add_metadata(
+        unit,
+        (
+            (ZH_IDS, format_ids(s.id for s in view.zh)),
+            (ZH_PARAGRAPHS, format_ids(s.paragraph for s in view.zh)),
+            (EN_IDS, format_ids(s.id for s in view.en)),
+            (EN_PARAGRAPHS, format_ids(s.paragraph for s in view.en)),
+            (EN_LENGTHS, format_ids(len(s.text) for s in view.en)),
+            (CONFIDENCE, format_confidence(view.link.confidence)),
+        ),
+    )
+
+    usable = [hit for hit in view.terms if hit.status not in DISCOURAGED_STATUSES]
+    discouraged = [hit for hit in view.terms if hit.status in DISCOURAGED_STATUSES]
+    if usable:
+        glossary = sub(unit, _gls("glossary"))
+        for hit in usable:
+            entry = sub(glossary, _gls("glossEntry"))
+            sub(entry, _gls("term"), text=hit.zh_term)
+            sub(entry, _gls("translation"), text=hit.en_term)
+
+    if view.findings or discouraged:
+        notes = sub(unit, _q("notes"))
+        for finding in view.findings:
+            priority = str(severity_priority(finding.severity))
+            sub(
+                notes,
+                _q("note"),
+                {"category": QA_ORIGIN, "priority": priority},
+                finding_note(finding),
+            )
+        for hit in discouraged:
+            sub(
+                notes,
+                _q("note"),
+                {"category": GLOSSARY_ORIGIN, "priority": GLOSSARY_PRIORITY},
+                term_note(hit),
+            )
+
+    segment_attributes = {"id": "s1", "state": "translated" if view.en else "initial"}
+    if view.findings:
+        segment_attributes["subState"] = REVIEW_SUBSTATE
+    segment = sub(unit, _q("segment"), segment_attributes)
+    source = sub(segment, _q("source"))
+    if len(view.zh) == 1:
+        source.text = xml_safe(view.zh_text)
+    else:
+        marks = [({"id": f"{ZH_MARK_PREFIX}{s.id}", "translate": "yes"}, s.text) for s in view.zh]
+        append_marks(source, _q("mrk"), marks)
+    if view.en:
+        sub(segment, _q("target"), text=view.en_text)

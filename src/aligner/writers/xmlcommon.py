@@ -1,0 +1,223 @@
+"""What the XLIFF 1.2, XLIFF 2.1 and TMX writers share, and the vocabulary the reader expects.
+
+The three formats carry the same facts — one unit per link, the sentence ids and paragraph
+numbers on each side, the link's confidence, its findings and glossary hits — so the pairing of
+report data with links, the wording of notes and the spelling of recorded values live here once.
+:mod:`aligner.readers.bilingual` imports the same names, so a change of spelling cannot make our
+own files unreadable.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from lxml import etree
+
+from aligner.model import Finding, Link, Report, Segment, Severity, TermHit
+from aligner.writers.table import attach_findings
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+TOOL_ID = "aligner"
+
+# Names of the recorded values, shared by every format (each adds its own prefix, e.g. "x-").
+ZH_IDS = "zh-ids"
+EN_IDS = "en-ids"
+ZH_PARAGRAPHS = "zh-paragraphs"
+EN_PARAGRAPHS = "en-paragraphs"
+ZH_LENGTHS = "zh-lengths"
+EN_LENGTHS = "en-lengths"
+CONFIDENCE = "confidence"
+SOURCE_FILE = "source-file"
+TARGET_FILE = "target-file"
+
+# How a Chinese sentence id is spelled in XLIFF markers, e.g. "zh-3".
+ZH_MARK_PREFIX = "zh-"
+
+QA_ORIGIN = "aligner-qa"
+GLOSSARY_ORIGIN = "aligner-glossary"
+
+# XLIFF counts priority from 1 (most important) upwards.
+_SEVERITY_PRIORITY = {Severity.ERROR: 1, Severity.WARNING: 2, Severity.INFO: 3}
+
+# Glossary statuses whose English must not be offered to a translator as the rendering to use.
+DISCOURAGED_STATUSES = frozenset({"deprecated", "forbidden"})
+
+# Characters XML 1.0 cannot carry at all (C0 controls other than tab/newline/return, lone
+# surrogates, U+FFFE/U+FFFF). Text from DOCX or plain-text files occasionally holds one.
+_NOT_XML_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+@dataclass(frozen=True)
+class UnitView:
+    """One link as a translation unit: its sentences, findings and glossary hits."""
+
+    key: str
+    link: Link
+    zh: tuple[Segment, ...]
+    en: tuple[Segment, ...]
+    findings: tuple[Finding, ...]
+    terms: tuple[TermHit, ...]
+
+    @property
+    def zh_text(self) -> str:
+        return join_sentences("zh", [segment.text for segment in self.zh])
+
+    @property
+    def en_text(self) -> str:
+        return join_sentences("en", [segment.text for segment in self.en])
+
+
+def unit_views(report: Report) -> tuple[UnitView, ...]:
+    """One view per link, in document order, with ids ``u1``, ``u2``… matching across formats.
+
+    Unit ids are derived from the link's position rather than renumbered per format, so a TMX
+    unit and the XLIFF unit for the same link carry the same id even though TMX leaves out
+    one-sided links.
+    """
+    alignment = report.alignment
+    grouped = attach_findings(alignment.links, report.findings)
+    views = []
+    for index, link in enumerate(alignment.links):
+        zh = tuple(alignment.source.segments[i] for i in link.zh)
+        en = tuple(alignment.target.segments[i] for i in link.en)
+        views.append(
+            UnitView(
+                key=f"u{index + 1}",
+                link=link,
+                zh=zh,
+                en=en,
+                findings=grouped[index],
+                terms=_terms_of(link, report.term_hits),
+            )
+        )
+    return tuple(views)
+
+
+def _terms_of(link: Link, hits: Iterable[TermHit]) -> tuple[TermHit, ...]:
+    """Glossary hits in the link's sentences, one per term pair, in reading order.
+
+    The same term is usually found on both sides (Chinese term, English rendering); a unit
+    needs it listed once.
+    """
+    order = {("zh", i): position for position, i in enumerate(link.zh)}
+    order.update({("en", i): len(link.zh) + position for position, i in enumerate(link.en)})
+    inside = [hit for hit in hits if (hit.lang, hit.segment_id) in order]
+    inside.sort(key=lambda hit: (order[(hit.lang, hit.segment_id)], hit.start))
+    seen: set[tuple[str, str, str]] = set()
+    unique = []
+    for hit in inside:
+        key = (hit.zh_term, hit.en_term, hit.status)
+        if key not in seen:
+            seen.add(key)
+            unique.append(hit)
+    return tuple(unique)
+
+
+def join_sentences(lang: str, texts: Iterable[str]) -> str:
+    """Join sentences as :meth:`aligner.model.Document.texts` does for the language."""
+    return ("" if lang == "zh" else " ").join(texts)
+
+
+def severity_priority(severity: Severity) -> int:
+    return _SEVERITY_PRIORITY[severity]
+
+
+def finding_note(finding: Finding) -> str:
+    return f"[{finding.check}/{finding.severity.value}] {finding.message}"
+
+
+def term_note(hit: TermHit) -> str:
+    """The glossary pair as a reviewer reads it; a non-preferred status is said out loud."""
+    text = f"{hit.zh_term} → {hit.en_term}"
+    if hit.status != "preferred":
+        text += f" ({hit.status})"
+    return text
+
+
+def format_ids(values: Iterable[int]) -> str:
+    return ",".join(str(value) for value in values)
+
+
+def parse_ids(text: str | None) -> tuple[int, ...]:
+    """Inverse of :func:`format_ids`; raises ValueError on anything else."""
+    if text is None or not text.strip():
+        return ()
+    return tuple(int(part) for part in text.split(","))
+
+
+def format_confidence(confidence: float) -> str:
+    """Three decimals: enough to rank links, short enough to read in a CAT tool."""
+    return f"{confidence:.3f}"
+
+
+def file_name(path: str) -> str:
+    """The file name alone: a deliverable should not leak the author's directory layout."""
+    return PurePath(path).name
+
+
+def xml_safe(text: str) -> str:
+    """Replace characters XML cannot hold with U+FFFD, keeping every other offset unchanged."""
+    return _NOT_XML_CHAR.sub("\ufffd", text)
+
+
+def indent(element: etree._Element, inline_containers: frozenset[str], level: int = 0) -> None:
+    """Indent structural elements in place, leaving text-bearing elements exactly as built.
+
+    lxml's own pretty printer would add whitespace inside ``<seg-source>`` or ``<source>``
+    when they hold only inline markers, changing the text a CAT tool sees; here elements whose
+    qualified tag is in ``inline_containers`` are never entered.
+    """
+    children = [child for child in element if isinstance(child.tag, str)]
+    if not children or element.tag in inline_containers:
+        return
+    inner = "\n" + "  " * (level + 1)
+    element.text = inner
+    for child in children:
+        child.tail = inner
+        indent(child, inline_containers, level + 1)
+    children[-1].tail = "\n" + "  " * level
+
+
+def serialize(root: etree._Element, inline_containers: frozenset[str]) -> bytes:
+    """UTF-8 bytes with an XML declaration, indented, ending with a newline."""
+    indent(root, inline_containers)
+    body: bytes = etree.tostring(root, encoding="UTF-8", xml_declaration=True)
+    return body + b"\n"
+
+
+def root_element(
+    tag: str, attributes: dict[str, str], namespaces: Mapping[str | None, str]
+) -> etree._Element:
+    """The document element, declaring ``namespaces`` (None is the default namespace)."""
+    # lxml accepts None as the default-namespace key; lxml-stubs types nsmap as str-only.
+    return etree.Element(tag, attributes, nsmap=namespaces)  # type: ignore[arg-type]
+
+
+def sub(
+    parent: etree._Element,
+    tag: str,
+    attributes: dict[str, str] | None = None,
+    text: str | None = None,
+) -> etree._Element:
+    """A child element whose text and attribute values have passed through :func:`xml_safe`."""
+    safe = {name: xml_safe(value) for name, value in (attributes or {}).items()}
+    child = etree.SubElement(parent, tag, safe)
+    if text is not None:
+        child.text = xml_safe(text)
+    return child
+
+
+def append_marks(
+    container: etree._Element, mark_tag: str, marks: Iterable[tuple[dict[str, str], str]]
+) -> None:
+    """Fill ``container`` with one marker element per sentence, nothing between them.
+
+    Chinese sentences join without a separator, so the container's plain text equals the
+    joined sentences and a tool that ignores the markers still reads the right text.
+    """
+    for attributes, text in marks:
+        sub(container, mark_tag, attributes, text)
