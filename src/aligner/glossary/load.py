@@ -1,0 +1,60 @@
+"""Loading glossaries for QA: user files by path, and the customs glossary shipped with aligner."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from aligner.glossary.csvfile import read_csv_glossary
+from aligner.glossary.files import read_input_bytes
+from aligner.glossary.model import Glossary, GlossaryEntry
+from aligner.glossary.problems import ReadResult, raise_first_error
+from aligner.glossary.tbx import read_tbx_glossary
+
+BUNDLED_NAME = "customs.tbx"
+
+
+def _looks_like_xml(data: bytes) -> bool:
+    return data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
+
+
+def read_glossary(path: str, data: bytes | None = None) -> ReadResult:
+    """Read leniently: well-formed entries plus every problem found on the way.
+
+    The format follows the extension (.tbx, .csv, .tsv); any other extension is
+    recognised by content. Raises InputError only when the file cannot be used at all.
+    """
+    if data is None:
+        data = read_input_bytes(path)
+    suffix = Path(path).suffix.lower()
+    if suffix == ".tbx" or (suffix not in {".csv", ".tsv"} and _looks_like_xml(data)):
+        return read_tbx_glossary(path, data)
+    return read_csv_glossary(path, data)
+
+
+def load_glossary(path: str) -> Glossary:
+    """Read strictly: the first malformed row or concept raises InputError("line N: …")."""
+    result = read_glossary(path)
+    raise_first_error(path, result.problems)
+    return result.glossary
+
+
+@lru_cache(maxsize=1)
+def bundled_glossary() -> Glossary:
+    """The customs glossary shipped inside the package (read once per process)."""
+    data = resources.files("aligner").joinpath("data", BUNDLED_NAME).read_bytes()
+    result = read_tbx_glossary(BUNDLED_NAME, data)
+    raise_first_error(BUNDLED_NAME, result.problems)
+    return result.glossary
+
+
+def glossary_entries(
+    paths: Sequence[str], *, include_bundled: bool = True
+) -> tuple[GlossaryEntry, ...]:
+    """Every entry in force for a QA run: the bundled glossary first, then each file in order."""
+    entries: list[GlossaryEntry] = list(bundled_glossary().entries) if include_bundled else []
+    for path in paths:
+        entries.extend(load_glossary(path).entries)
+    return tuple(entries)
