@@ -28,9 +28,10 @@ def align_documents(
     source: Document,
     target: Document,
     scorer: Scorer,
-    config: SearchConfig = SearchConfig(),
+    config: SearchConfig | None = None,
 ) -> Alignment:
     """Link every Chinese and English sentence, in order, each exactly once."""
+    config = config or SearchConfig()
     span_scorer = scorer.prepare(source, target)
     lengths = LengthModel.build(
         [s.text for s in source.segments], [s.text for s in target.segments]

@@ -36,9 +36,7 @@ def _ids(field: str) -> tuple[int, ...]:
 
 def format_links(links: Iterable[LinkIds]) -> str:
     """The inverse of :func:`parse_links`."""
-    return "".join(
-        f"[{','.join(map(str, zh))}]:[{','.join(map(str, en))}]\n" for zh, en in links
-    )
+    return "".join(f"[{','.join(map(str, zh))}]:[{','.join(map(str, en))}]\n" for zh, en in links)
 
 
 @dataclass(frozen=True)
@@ -55,8 +53,12 @@ class Counts:
 
     def as_tuple(self) -> tuple[int, ...]:
         return (
-            self.strict_hits_pred, self.lax_hits_pred, self.predicted,
-            self.strict_hits_gold, self.lax_hits_gold, self.gold,
+            self.strict_hits_pred,
+            self.lax_hits_pred,
+            self.predicted,
+            self.strict_hits_gold,
+            self.lax_hits_gold,
+            self.gold,
         )
 
 
@@ -93,6 +95,7 @@ def count(gold: Sequence[LinkIds], predicted: Sequence[LinkIds]) -> Counts:
 
 def scores(counts: Counts) -> tuple[Scores, Scores]:
     """(strict, lax) precision, recall and F1."""
+
     def ratio(a: int, b: int) -> float:
         return a / b if b else 0.0
 

@@ -29,6 +29,12 @@ from aligner.model import Document
 
 _LATIN_IN_ZH = regex.compile(r"[A-Za-z][A-Za-z0-9\-]*")
 _MAX_NAME_SYLLABLES = 3
+# A single character's later glosses are rare senses that mostly produce chance matches.
+_SINGLE_CHAR_STEMS = 100
+# Coverage credited to a sentence with no content words at all ("Good morning!" aside).
+_NO_EVIDENCE = 0.25
+_IDF_FLOOR = 1.0
+_PREFIX_LENGTH = 5
 
 
 @dataclass(frozen=True)
@@ -39,23 +45,21 @@ class ZhSentence:
     only add matching opportunities, since most character runs are not names.
     """
 
+    words: tuple[str, ...]
     units: tuple[frozenset[str], ...]
-    weights: tuple[float, ...]
-    names: frozenset[str]
     offered: frozenset[str]
 
 
 @dataclass(frozen=True)
 class EnSentence:
     keys: frozenset[str]
-    weights: dict[str, float]
 
 
 def _glossary_table(glossary: Sequence[GlossaryEntry]) -> dict[str, frozenset[str]]:
     table: dict[str, set[str]] = {}
     for entry in glossary:
         for english in (entry.en, *entry.variants):
-            table.setdefault(entry.zh, set()).update(content_stems(english))
+            table.setdefault(entry.zh, set()).update(_prefix(x) for x in content_stems(english))
     return {k: frozenset(v) for k, v in table.items() if v}
 
 
@@ -74,7 +78,10 @@ class Featurizer:
     def _word_keys(self, word: str) -> frozenset[str]:
         if word in FUNCTION_WORDS:
             return frozenset()
-        return self._glossary.get(word) or frozenset(self._lexicon.stems(word))
+        stems = self._lexicon.stems(word)
+        if len(word) == 1:
+            stems = stems[:_SINGLE_CHAR_STEMS]
+        return self._glossary.get(word) or frozenset(_prefix(x) for x in stems)
 
     def chinese(self, text: str) -> ZhSentence:
         units: dict[str, frozenset[str]] = {}
@@ -87,13 +94,13 @@ class Featurizer:
                     units.setdefault(word, keys)
             names.update(self._pinyin_spellings(chars))
         for token in _LATIN_IN_ZH.findall(text):
-            key = stem(token.lower())
+            key = _prefix(stem(token.lower()))
             units.setdefault(key, frozenset({key}))
         for key in anchor_keys(text, "zh"):
             units.setdefault(key, frozenset({key}))
         unit_sets = tuple(units.values())
-        offered = frozenset().union(*unit_sets, names) if unit_sets or names else frozenset()
-        return ZhSentence(unit_sets, tuple(1.0 for _ in unit_sets), frozenset(names), offered)
+        offered = frozenset().union(*unit_sets, names)
+        return ZhSentence(tuple(units), unit_sets, offered)
 
     def _pinyin_spellings(self, chars: str) -> Iterable[str]:
         readings = [self._lexicon.readings(c)[:2] for c in chars]
@@ -105,67 +112,92 @@ class Featurizer:
                     break
                 spellings = [s + r for s in spellings for r in readings[pos]]
                 if offset >= 1:
-                    yield from spellings
+                    yield from (_prefix(x) for x in spellings)
 
     def english(self, text: str) -> EnSentence:
-        keys = set(content_stems(text))
+        keys = {_prefix(x) for x in content_stems(text)}
         for token in words(text):
             if token[:1].isupper() and token.lower() not in STOPWORDS:
-                keys.add(stem(token.lower()))
+                keys.add(_prefix(stem(token.lower())))
         keys.update(anchor_keys(text, "en"))
-        return EnSentence(frozenset(keys), {})
+        return EnSentence(frozenset(keys))
 
 
-@dataclass(frozen=True)
-class _PairStats:
-    zh_hits: float
-    en_hits: float
+def _idf(bags: Sequence[Iterable[str]]) -> dict[str, float]:
+    """Inverse document frequency over the sentences of one side.
+
+    A word found in every sentence ("trade" in a trade release) says little about which
+    sentence is the translation; a rare one ("largest") says much.
+    """
+    frequency: dict[str, int] = {}
+    for bag in bags:
+        for item in set(bag):
+            frequency[item] = frequency.get(item, 0) + 1
+    total = len(bags) + 1
+    return {item: math.log(total / df) + _IDF_FLOOR for item, df in frequency.items()}
 
 
 class LexicalSpanScorer:
-    """Span similarity from cached sentence-pair coverage counts."""
+    """Span similarity from cached, IDF-weighted sentence-pair coverage."""
 
     def __init__(self, zh: Sequence[ZhSentence], en: Sequence[EnSentence]) -> None:
-        self._zh = zh
-        self._en = en
-        self._zh_size = [len(s.units) for s in zh]
-        self._en_size = [len(s.keys) for s in en]
-        self._cache: dict[tuple[int, int], tuple[int, int]] = {}
+        zh_idf = _idf([s.words for s in zh])
+        en_idf = _idf([s.keys for s in en])
+        self._zh_units = [
+            tuple(zip(s.units, (zh_idf[w] for w in s.words), strict=True)) for s in zh
+        ]
+        self._zh_offered = [s.offered for s in zh]
+        self._en_keys = [s.keys for s in en]
+        self._en_idf = en_idf
+        self._zh_size = [sum(w for _, w in units) for units in self._zh_units]
+        self._en_size = [sum(en_idf[k] for k in s.keys) for s in en]
+        self._cache: dict[tuple[int, int], tuple[float, float]] = {}
 
-    def _pair(self, i: int, j: int) -> tuple[int, int]:
+    def _pair(self, i: int, j: int) -> tuple[float, float]:
         cached = self._cache.get((i, j))
         if cached is None:
-            zh, en = self._zh[i], self._en[j]
-            keys = en.keys
-            zh_hits = sum(1 for unit in zh.units if not unit.isdisjoint(keys))
-            en_hits = len(keys & zh.offered)
+            keys = self._en_keys[j]
+            zh_hits = sum(w for unit, w in self._zh_units[i] if not unit.isdisjoint(keys))
+            idf = self._en_idf
+            en_hits = sum(idf[k] for k in keys & self._zh_offered[i])
             cached = (zh_hits, en_hits)
             self._cache[(i, j)] = cached
         return cached
 
     def similarity(self, zh_start: int, zh_end: int, en_start: int, en_end: int) -> float:
-        zh_total = 0
-        zh_cov = 0
-        en_hits_per_j = [0] * (en_end - en_start)
+        """Mean coverage of the link's sentences, each measured on its own.
+
+        Averaging per sentence (rather than pooling counts) means a sentence with nothing
+        translated in the other span contributes nothing, so absorbing page chrome or an
+        unrelated neighbour into a good link is never free.
+        """
+        en_hits_per_j = [0.0] * (en_end - en_start)
+        total = 0.0
         for i in range(zh_start, zh_end):
-            hits = 0
+            hits = 0.0
             for k, j in enumerate(range(en_start, en_end)):
                 zh_hits, en_hits = self._pair(i, j)
                 hits += zh_hits
                 en_hits_per_j[k] += en_hits
-            size = self._zh_size[i]
-            zh_total += size
-            zh_cov += min(hits, size)
-        en_total = 0
-        en_cov = 0
+            total += _coverage(hits, self._zh_size[i])
         for k, j in enumerate(range(en_start, en_end)):
-            size = self._en_size[j]
-            en_total += size
-            en_cov += min(en_hits_per_j[k], size)
-        total = zh_total + en_total
-        if total == 0:
-            return 0.0
-        return (zh_cov + en_cov) / total
+            total += _coverage(en_hits_per_j[k], self._en_size[j])
+        return total / ((zh_end - zh_start) + (en_end - en_start))
+
+
+def _prefix(key: str) -> str:
+    """Compare words by their first letters: "trader"/"trade", "largest"/"large" meet.
+
+    Derivational endings defeat any light stemmer; a fixed prefix also merges a few
+    unrelated words ("import"/"important"), which costs far less than it gains.
+    """
+    return key[:_PREFIX_LENGTH]
+
+
+def _coverage(hits: float, size: float) -> float:
+    if size <= 0:
+        return _NO_EVIDENCE
+    return min(hits, size) / size
 
 
 class LexicalScorer:
@@ -173,14 +205,12 @@ class LexicalScorer:
 
     name = "lexical"
 
-    def __init__(self, glossary: Sequence[GlossaryEntry] = (), lexicon: Lexicon | None = None) -> None:
+    def __init__(
+        self, glossary: Sequence[GlossaryEntry] = (), lexicon: Lexicon | None = None
+    ) -> None:
         self._featurizer = Featurizer(lexicon or load_lexicon(), glossary)
 
     def prepare(self, source: Document, target: Document) -> LexicalSpanScorer:
         zh = [self._featurizer.chinese(s.text) for s in source.segments]
         en = [self._featurizer.english(s.text) for s in target.segments]
         return LexicalSpanScorer(zh, en)
-
-
-def _unused(x: float) -> float:  # pragma: no cover - placeholder removed below
-    return math.log(x)

@@ -26,5 +26,4 @@ class Scorer(Protocol):
 
     name: str
 
-    def prepare(self, source: Document, target: Document) -> SpanScorer:
-        ...
+    def prepare(self, source: Document, target: Document) -> SpanScorer: ...

@@ -19,7 +19,16 @@ from aligner.align.length import LengthModel
 from aligner.align.scorer import SpanScorer
 
 DEFAULT_LINK_TYPES: tuple[tuple[int, int], ...] = (
-    (0, 1), (1, 0), (1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1),
+    (0, 1),
+    (1, 0),
+    (1, 1),
+    (1, 2),
+    (2, 1),
+    (2, 2),
+    (1, 3),
+    (3, 1),
+    (1, 4),
+    (4, 1),
 )
 
 
@@ -29,12 +38,12 @@ class SearchConfig:
 
     link_types: tuple[tuple[int, int], ...] = DEFAULT_LINK_TYPES
     lexical_weight: float = 1.0
-    length_weight: float = 0.35
+    length_weight: float = 0.25
     skip_score: float = 0.12
-    merge_cost: float = 0.1
-    double_merge_cost: float = 0.3
-    skip_cost: float = 0.0
-    paragraph_penalty: float = 0.08
+    merge_cost: float = 0.2
+    double_merge_cost: float = 0.7
+    skip_cost: float = 0.3
+    paragraph_penalty: float = 0.5
     min_band: int = 12
     confidence_scale: float = 0.08
 
@@ -92,18 +101,16 @@ class _Problem:
         self.zh_par = list(zh_paragraphs) if use_paragraphs else None
         self.en_par = list(en_paragraphs) if use_paragraphs else None
 
-    def _paragraph_cost(self, i0: int, i1: int, j0: int, j1: int) -> float:
+    def paragraph_cost(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        """Soft anchors: links rarely cross paragraphs, and paragraphs tend to start together."""
         zp, ep = self.zh_par, self.en_par
-        if zp is None or ep is None:
+        if zp is None or ep is None or i0 == i1 or j0 == j1:
             return 0.0
-        cost = 0.0
-        if zp[i0] != zp[i1 - 1] or ep[j0] != ep[j1 - 1]:
-            cost += 1.0
+        crossings = (zp[i1 - 1] - zp[i0]) + (ep[j1 - 1] - ep[j0])
         zh_starts = i0 == 0 or zp[i0] != zp[i0 - 1]
         en_starts = j0 == 0 or ep[j0] != ep[j0 - 1]
-        if zh_starts != en_starts:
-            cost += 1.0
-        return cost * self.config.paragraph_penalty
+        mismatch = 1 if zh_starts != en_starts else 0
+        return (crossings + mismatch) * self.config.paragraph_penalty
 
     def link_score(self, i0: int, i1: int, j0: int, j1: int) -> float:
         """Per-sentence quality of a link; the search maximises the size-weighted sum."""
@@ -112,11 +119,7 @@ class _Problem:
             return cfg.skip_score
         lexical = self.scorer.similarity(i0, i1, j0, j1)
         length = self.lengths.probability(i0, i1, j0, j1)
-        return (
-            cfg.lexical_weight * lexical
-            + cfg.length_weight * length
-            - self._paragraph_cost(i0, i1, j0, j1)
-        )
+        return cfg.lexical_weight * lexical + cfg.length_weight * length
 
     def type_cost(self, a: int, b: int) -> float:
         """A prior against rarer link shapes, paid once per link."""
@@ -126,9 +129,10 @@ class _Problem:
         extra = a + b - 2
         if extra == 0:
             return 0.0
-        if a == 2 and b == 2:
-            return cfg.double_merge_cost * 2
-        return cfg.merge_cost if extra == 1 else cfg.double_merge_cost
+        cost = cfg.merge_cost if extra == 1 else cfg.double_merge_cost * (extra - 1)
+        if a > 1 and b > 1:
+            cost += cfg.double_merge_cost
+        return cost
 
     def solve(self, lows: list[int], highs: list[int]) -> tuple[list[Bead], bool]:
         """Best path inside the band, and whether it touched the band's edge."""
@@ -154,7 +158,12 @@ class _Problem:
                     prev = best[pi][pj - lows[pi]]
                     if prev == neg:
                         continue
-                    value = prev + (a + b) * self.link_score(pi, i, pj, j) - costs[t]
+                    value = (
+                        prev
+                        + (a + b) * self.link_score(pi, i, pj, j)
+                        - costs[t]
+                        - self.paragraph_cost(pi, i, pj, j)
+                    )
                     if value > top:
                         top = value
                         top_type = t
@@ -165,7 +174,7 @@ class _Problem:
         i, j = n, m
         while i > 0 or j > 0:
             a, b = types[back[i][j - lows[i]]]
-            if (0 < j < m) and (j == lows[i] and lows[i] > 0 or j == highs[i] and highs[i] < m):
+            if (0 < j < m) and ((j == lows[i] and lows[i] > 0) or (j == highs[i] and highs[i] < m)):
                 touched = True
             beads.append(self._bead(i - a, i, j - b, j))
             i, j = i - a, j - b

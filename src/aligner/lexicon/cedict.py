@@ -22,16 +22,29 @@ from pathlib import Path
 
 from aligner.lexicon.english import STOPWORDS, stem
 
-_FORMAT_VERSION = 4
+_FORMAT_VERSION = 5
 _MAX_STEMS = 24
 
 _ENTRY = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _PAREN = re.compile(r"\([^)]*\)")
 _GLOSS_WORD = re.compile(r"[a-z][a-z'\-]*")
 _SKIP_GLOSS = (
-    "cl:", "variant of", "old variant", "see ", "abbr. for", "also written", "also pr.",
-    "used in", "japanese variant", "erhua variant", "unofficial variant", "archaic variant",
-    "taiwan pr.", "pr. [", "radical in chinese", "kangxi radical",
+    "cl:",
+    "variant of",
+    "old variant",
+    "see ",
+    "abbr. for",
+    "also written",
+    "also pr.",
+    "used in",
+    "japanese variant",
+    "erhua variant",
+    "unofficial variant",
+    "archaic variant",
+    "taiwan pr.",
+    "pr. [",
+    "radical in chinese",
+    "kangxi radical",
 )
 
 
@@ -87,7 +100,7 @@ def _syllables(pinyin: str) -> tuple[str, ...]:
 
 def parse_cedict(lines: list[str]) -> Lexicon:
     """Build a :class:`Lexicon` from CC-CEDICT lines (comments and bad lines skipped)."""
-    translations: dict[str, set[str]] = {}
+    translations: dict[str, list[str]] = {}
     pinyin: dict[str, list[str]] = {}
     longest = 1
     for line in lines:
@@ -101,14 +114,15 @@ def parse_cedict(lines: list[str]) -> Lexicon:
         syllables = _syllables(reading)
         for head in {trad, simp}:
             if stems:
-                translations.setdefault(head, set()).update(stems)
+                known = translations.setdefault(head, [])
+                known.extend(x for x in stems if x not in known)
                 longest = max(longest, len(head))
             if len(head) == 1 and len(syllables) == 1 and syllables[0].isalpha():
                 readings = pinyin.setdefault(head, [])
                 if syllables[0] not in readings:
                     readings.append(syllables[0])
     return Lexicon(
-        translations={k: " ".join(sorted(v)) for k, v in translations.items()},
+        translations={k: " ".join(v) for k, v in translations.items()},
         pinyin={k: " ".join(v) for k, v in pinyin.items()},
         max_word_length=min(longest, 8),
     )

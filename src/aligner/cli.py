@@ -1,0 +1,489 @@
+"""Command line: a thin layer that parses options and calls the pipeline.
+
+Every user-fixable problem surfaces as one line on stderr, ``aligner: error: FILE:
+PROBLEM``, and exit code 2; exit 1 is reserved for ``--fail-on`` in QA commands.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from aligner import __version__
+from aligner.checks.registry import CHECKS as CHECK_NAMES
+from aligner.errors import InputError
+
+EXIT_BAD_INPUT = 2
+
+
+class AlignerGroup(click.Group):
+    """Turns InputError (and broken pipes) into a clean exit instead of a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except InputError as error:
+            click.echo(f"aligner: error: {error.path}: {error.problem}", err=True)
+            ctx.exit(EXIT_BAD_INPUT)
+        except BrokenPipeError:
+            sys.stderr.close()
+            ctx.exit(0)
+
+
+@click.group(cls=AlignerGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="aligner")
+def main() -> None:
+    """Align a Chinese original with its English translation and check the translation.
+
+    Chinese is always the source (zh-CN, authoritative) and English the target (en).
+
+    \b
+    Typical use:
+      aligner align release.zh.txt release.en.txt            # side-by-side in the terminal
+      aligner align release.zh.docx release.en.html -o out/release.json -o out/release.links
+      aligner segment release.en.txt                          # one sentence per line
+    """
+
+
+split_lines_option = click.option(
+    "--split-lines",
+    is_flag=True,
+    help="Input is one sentence per line (blank lines between paragraphs): do not re-segment.",
+)
+
+
+@main.command()
+@click.argument("file", metavar="FILE")
+@click.option(
+    "--lang",
+    type=click.Choice(["zh", "en", "auto"]),
+    default="auto",
+    show_default=True,
+    help="Language of FILE; auto detects it from the script.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["lines", "json"]),
+    default="lines",
+    show_default=True,
+    help="lines: one sentence per line, blank line between paragraphs; json: ids and paragraphs.",
+)
+@split_lines_option
+def segment(file: str, lang: str, fmt: str, split_lines: bool) -> None:
+    """Split FILE (txt, docx, html, or - for stdin) into sentences.
+
+    \b
+    Example:
+      aligner segment samples/gacc-2025-01-13.zh.txt --format json
+    """
+    from aligner.readers import check_side, detect_lang, read_document
+    from aligner.segment import segment as segment_raw
+
+    raw = read_document(file, split_lines=split_lines)
+    side = detect_lang(raw) if lang == "auto" else lang
+    if lang != "auto":
+        check_side(raw, side)  # type: ignore[arg-type]
+    doc = segment_raw(raw, side, split_lines=split_lines)  # type: ignore[arg-type]
+    if fmt == "json":
+        payload = {
+            "lang": doc.lang,
+            "path": doc.path,
+            "segments": [
+                {"id": s.id, "text": s.text, "paragraph": s.paragraph} for s in doc.segments
+            ],
+        }
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    previous = None
+    for s in doc.segments:
+        if previous is not None and s.paragraph != previous:
+            click.echo("")
+        click.echo(s.text)
+        previous = s.paragraph
+
+
+def align_options(func: Any) -> Any:
+    """Options shared by ``align`` and ``qa``."""
+    decorators = [
+        split_lines_option,
+        click.option(
+            "--scorer",
+            type=click.Choice(["auto", "lexical"]),
+            default="auto",
+            show_default=True,
+            help="Similarity model; auto uses the best one installed.",
+        ),
+        click.option(
+            "--glossary",
+            "glossaries",
+            multiple=True,
+            type=click.Path(dir_okay=False),
+            help="Extra glossary (TBX, CSV or TSV); may repeat. Its terms also help alignment.",
+        ),
+        click.option(
+            "--no-default-glossary",
+            is_flag=True,
+            help="Do not apply the bundled customs glossary.",
+        ),
+        click.option(
+            "-o",
+            "--output",
+            "outputs",
+            multiple=True,
+            type=click.Path(dir_okay=False),
+            help="Write a file; the format follows the extension "
+            "(.links .tsv .csv .json .docx .xlf .tmx .html). May repeat.",
+        ),
+        click.option(
+            "--layout",
+            type=click.Choice(["table", "interleaved"]),
+            default="table",
+            show_default=True,
+            help="DOCX handout layout: side-by-side table, or Chinese then English paragraphs.",
+        ),
+        click.option(
+            "--xliff-version",
+            type=click.Choice(["1.2", "2.1"]),
+            default="1.2",
+            show_default=True,
+            help="XLIFF version for .xlf/.xliff outputs.",
+        ),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
+def _check_outputs(outputs: tuple[str, ...]) -> None:
+    from aligner.writers.registry import FORMATS, format_for
+
+    for path in outputs:
+        if format_for(path) is None:
+            raise click.BadParameter(
+                f"{path}: unknown extension; use one of {', '.join(sorted(FORMATS))}",
+                param_hint="-o/--output",
+            )
+
+
+def _write_outputs(report: Any, outputs: tuple[str, ...], **options: Any) -> None:
+    from aligner.writers.registry import WriteOptions, write_report
+
+    settings = WriteOptions(**options)
+    for path in outputs:
+        try:
+            write_report(report, path, settings)
+        except OSError as error:
+            raise InputError(path, f"cannot write output: {error.strerror or error}") from error
+        click.echo(f"wrote {path}", err=True)
+
+
+@main.command()
+@click.argument("zh", metavar="ZH")
+@click.argument("en", metavar="EN")
+@align_options
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["side-by-side", "links", "tsv", "json"]),
+    default=None,
+    help="What to print on stdout [default: side-by-side, or nothing when -o is given].",
+)
+def align(
+    zh: str,
+    en: str,
+    split_lines: bool,
+    scorer: str,
+    glossaries: tuple[str, ...],
+    no_default_glossary: bool,
+    outputs: tuple[str, ...],
+    layout: str,
+    xliff_version: str,
+    fmt: str | None,
+) -> None:
+    """Align the Chinese original ZH with its English translation EN.
+
+    Each file may be .txt (any common encoding), .docx, .html, or - for stdin. Every
+    sentence of both sides appears exactly once in the result, in order; links may be
+    1:1, 1:2, 2:1, 2:2, 1:3, 3:1, or 1:0 / 0:1 for an omission or an addition.
+
+    \b
+    Examples:
+      aligner align samples/gacc-2025-01-13.zh.txt samples/gacc-2025-01-13.en.txt
+      aligner align zh.txt en.txt --format links > pred.align
+      aligner align zh.docx en.docx -o handout.docx -o release.xlf -o release.json
+    """
+    from aligner.model import Report
+    from aligner.pipeline import AlignOptions, align_files
+
+    _check_outputs(outputs)
+    options = AlignOptions(
+        split_lines=split_lines,
+        scorer=scorer,
+        glossaries=glossaries,
+        use_bundled_glossary=not no_default_glossary,
+    )
+    alignment = align_files(zh, en, options)
+    report = Report(alignment)
+    _write_outputs(report, outputs, layout=layout, xliff_version=xliff_version)
+    _print_report(report, fmt or ("side-by-side" if not outputs else None))
+
+
+def _print_report(report: Any, fmt: str | None) -> None:
+    if fmt is None:
+        return
+    if fmt == "links":
+        from aligner.writers.links import render_links
+
+        click.echo(render_links(report), nl=False)
+    elif fmt == "tsv":
+        from aligner.writers.table import render_tsv
+
+        click.echo(render_tsv(report), nl=False)
+    elif fmt == "json":
+        from aligner.writers.jsonfile import render_json
+
+        click.echo(render_json(report), nl=False)
+    else:
+        from aligner.writers.terminal import render_side_by_side
+
+        click.echo(render_side_by_side(report))
+
+
+@main.command()
+@click.argument("files", metavar="ZH EN | BILINGUAL", nargs=-1, required=True)
+@align_options
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "html"]),
+    default="text",
+    show_default=True,
+    help="What to print on stdout.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "never"]),
+    default="error",
+    show_default=True,
+    help="Exit 1 when a finding at or above this severity exists.",
+)
+@click.option(
+    "--check",
+    "checks",
+    multiple=True,
+    type=click.Choice(sorted(CHECK_NAMES)),
+    help="Run only this check; may repeat [default: all].",
+)
+@click.option(
+    "--reference",
+    type=click.Path(dir_okay=False),
+    help="Earlier English version or machine translation, for the divergence check (chrF, BLEU).",
+)
+@click.option(
+    "--min-severity",
+    type=click.Choice(["info", "warning", "error"]),
+    default="info",
+    show_default=True,
+    help="Hide findings below this severity in text output (JSON and files keep all).",
+)
+def qa(
+    files: tuple[str, ...],
+    split_lines: bool,
+    scorer: str,
+    glossaries: tuple[str, ...],
+    no_default_glossary: bool,
+    outputs: tuple[str, ...],
+    layout: str,
+    xliff_version: str,
+    fmt: str,
+    fail_on: str,
+    checks: tuple[str, ...],
+    reference: str | None,
+    min_severity: str,
+) -> None:
+    """Check the English translation against the Chinese original and the glossary.
+
+    Give ZH and EN to align them first, or one bilingual file (.xlf, .xliff, .tmx, for
+    example after editing in a CAT tool) to check it as it stands, without re-aligning.
+
+    Checks: term, number, omission, addition, untranslated, inconsistency, punctuation,
+    length, and divergence (with --reference). Each finding names the Chinese and
+    English sentences, the check, its severity and what the Chinese or glossary expects.
+
+    \b
+    Exit codes: 0 clean (below --fail-on), 1 findings at or above --fail-on, 2 bad input.
+
+    \b
+    Examples:
+      aligner qa samples/gacc-2025-01-13.zh.txt samples/gacc-2025-01-13.en.txt
+      aligner qa zh.docx en.docx --fail-on warning -o report.html -o review.xlf
+      aligner qa edited.xlf --format json
+    """
+    from aligner.model import Severity
+    from aligner.pipeline import (
+        AlignOptions,
+        align_files,
+        load_document,
+        load_glossary_entries,
+        qa_report,
+    )
+
+    _check_outputs(outputs)
+    options = AlignOptions(
+        split_lines=split_lines,
+        scorer=scorer,
+        glossaries=glossaries,
+        use_bundled_glossary=not no_default_glossary,
+    )
+    entries = load_glossary_entries(options)
+    if len(files) == 1:
+        from aligner.readers.bilingual import read_bilingual
+
+        alignment = read_bilingual(files[0])
+    elif len(files) == 2:
+        alignment = align_files(files[0], files[1], options, glossary=entries)
+    else:
+        raise click.UsageError("give ZH and EN files, or one .xlf/.xliff/.tmx file")
+    reference_doc = load_document(reference, "en", split_lines=split_lines) if reference else None
+    report = qa_report(alignment, entries, reference=reference_doc, checks=checks or None)
+    _write_outputs(report, outputs, with_qa=True, layout=layout, xliff_version=xliff_version)
+    if fmt == "json":
+        from aligner.writers.jsonfile import render_json
+
+        click.echo(render_json(report, with_qa=True), nl=False)
+    elif fmt == "html":
+        from aligner.writers.html import render_html
+
+        click.echo(render_html(report), nl=False)
+    else:
+        from aligner.writers.qa_text import render_qa_text
+
+        click.echo(render_qa_text(report, min_severity=Severity(min_severity)), nl=False)
+    if fail_on != "never":
+        threshold = Severity(fail_on).rank
+        if any(f.severity.rank >= threshold for f in report.findings):
+            sys.exit(1)
+
+
+@main.group()
+def glossary() -> None:
+    """Check and convert glossaries (TBX 2019/2008, CSV, TSV).
+
+    CSV/TSV files need a header with zh and en columns; optional columns are status
+    (preferred, admitted, deprecated, forbidden), note, variants and deprecated
+    (alternatives separated by |).
+    """
+
+
+@glossary.command(name="check")
+@click.argument("file", metavar="FILE")
+def glossary_check(file: str) -> None:
+    """Report malformed rows, duplicates and conflicts in FILE, with line numbers.
+
+    Exit 0 when FILE has no errors (warnings are listed but allowed), 2 otherwise.
+
+    \b
+    Example:
+      aligner glossary check glossaries/customs.tbx
+    """
+    from aligner.glossary.validate import check_glossary
+
+    loaded, problems = check_glossary(file)
+    for found in problems:
+        click.echo(f"{found.origin}: {found.severity}: {found.message}")
+    errors = sum(1 for p in problems if p.severity == "error")
+    warnings = len(problems) - errors
+    terms = len(loaded.entries) if loaded is not None else 0
+    click.echo(f"{file}: {terms} terms, {errors} errors, {warnings} warnings")
+    if errors or loaded is None:
+        sys.exit(EXIT_BAD_INPUT)
+
+
+@glossary.command(name="convert")
+@click.argument("source", metavar="IN")
+@click.argument("target", metavar="OUT")
+@click.option(
+    "--tbx-dialect",
+    type=click.Choice(["2019", "2008"]),
+    default="2019",
+    show_default=True,
+    help="TBX output flavour: ISO 30042:2019 TBX-Basic, or the older TBX 2008 <martif>.",
+)
+def glossary_convert(source: str, target: str, tbx_dialect: str) -> None:
+    """Convert IN to OUT; the formats follow the extensions (.tbx, .csv, .tsv).
+
+    \b
+    Example:
+      aligner glossary convert glossaries/customs.csv glossaries/customs.tbx
+    """
+    from aligner.glossary.convert import convert_glossary
+
+    written = convert_glossary(source, target, tbx_dialect=tbx_dialect)  # type: ignore[arg-type]
+    click.echo(f"wrote {target}: {written} terms")
+
+
+@main.command(name="eval")
+@click.option(
+    "--gold",
+    "gold_dir",
+    required=True,
+    type=click.Path(exists=True, file_okay=False),
+    help="Folder of gold alignments (NNN.align).",
+)
+@click.option(
+    "--pred",
+    "pred_dir",
+    required=True,
+    type=click.Path(exists=True, file_okay=False),
+    help="Folder of predicted alignments with the same file names.",
+)
+def evaluate(gold_dir: str, pred_dir: str) -> None:
+    """Score predicted alignments against gold ones (strict and lax P/R/F1).
+
+    Strict counts a predicted link only if a gold link is identical; lax if it shares a
+    sentence on each side with one. Links empty on one side are left out.
+
+    \b
+    Example:
+      for f in corpus/zh/*.zh; do n=$(basename $f .zh);
+        aligner align --split-lines $f corpus/en/$n.en --format links > pred/$n.align; done
+      aligner eval --gold corpus/gold --pred pred
+    """
+    from aligner.align.evaluate import Counts, count, parse_links, scores
+
+    gold_files = sorted(Path(gold_dir).glob("*.align"))
+    if not gold_files:
+        raise InputError(gold_dir, "no .align files found")
+    total = Counts()
+    rows = []
+    for gold_file in gold_files:
+        pred_file = Path(pred_dir) / gold_file.name
+        if not pred_file.is_file():
+            raise InputError(str(pred_file), "missing prediction for this gold file")
+        try:
+            gold = parse_links(gold_file.read_text(encoding="utf-8"), str(gold_file))
+            pred = parse_links(pred_file.read_text(encoding="utf-8"), str(pred_file))
+        except (ValueError, UnicodeDecodeError) as error:
+            raise InputError(str(pred_file), str(error)) from error
+        counts = count(gold, pred)
+        total = total + counts
+        strict, lax = scores(counts)
+        rows.append((gold_file.stem, strict, lax))
+    click.echo(
+        f"{'document':<12} {'strict P':>9} {'R':>7} {'F1':>7}   {'lax P':>7} {'R':>7} {'F1':>7}"
+    )
+    strict, lax = scores(total)
+    for name, s, x in [*rows, ("ALL", strict, lax)]:
+        click.echo(
+            f"{name:<12} {s.precision:>9.3f} {s.recall:>7.3f} {s.f1:>7.3f}"
+            f"   {x.precision:>7.3f} {x.recall:>7.3f} {x.f1:>7.3f}"
+        )
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
