@@ -19,7 +19,7 @@ from aligner.readers.html import read_html
 from aligner.readers.script import check_side, detect_lang
 from aligner.readers.text import read_text
 
-__all__ = ["check_side", "detect_lang", "read_document", "sniff_format"]
+__all__ = ["check_side", "detect_lang", "read_bytes", "read_document", "sniff_format"]
 
 Format = Literal["docx", "html", "text"]
 
@@ -129,3 +129,19 @@ def read_document(
     if kind == "html":
         return read_html(data, shown)
     return read_text(data, shown, split_lines=split_lines)
+
+
+def read_bytes(data: bytes, name: str, *, split_lines: bool = False) -> RawDocument:
+    """Read content already in memory, such as an archive member, as if it were file ``name``.
+
+    The extension of ``name`` picks the reader exactly as for a file on disk, and ``name``
+    is what error messages and the resulting document call the input.
+    """
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(name, f"the input is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB")
+    kind = _format_for(name, data)
+    if kind == "docx":
+        return read_docx(data, name)
+    if kind == "html":
+        return read_html(data, name)
+    return read_text(data, name, split_lines=split_lines)
