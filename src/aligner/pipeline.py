@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from aligner.align import SearchConfig, align_documents, make_scorer
+from aligner.errors import InputError
 from aligner.glossary.model import GlossaryEntry
 from aligner.model import Alignment, Document, Report
 
@@ -51,6 +52,11 @@ def align_files(
     glossary: Sequence[GlossaryEntry] | None = None,
 ) -> Alignment:
     """Align two files; ``glossary`` defaults to the entries the options name."""
+    if zh_path == en_path == "-":
+        # Otherwise the English side would read an exhausted stream and call it empty.
+        raise InputError(
+            "<stdin>", "standard input can feed only one side; give the other as a file"
+        )
     source = load_document(zh_path, "zh", split_lines=options.split_lines)
     target = load_document(en_path, "en", split_lines=options.split_lines)
     entries = load_glossary_entries(options) if glossary is None else tuple(glossary)

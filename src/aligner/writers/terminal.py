@@ -80,7 +80,8 @@ def render_side_by_side(report: Report, width: int | None = None) -> str:
         en_lines = wrap(alignment.target.texts(link.en), column) if link.en else ["—"]
         ids = f"{_ids(link.zh)}:{_ids(link.en)}"
         labels = [f"{number:>3} {link.confidence:.2f}", ids]
-        for k in range(max(len(zh_lines), len(en_lines))):
+        # At least as many rows as labels, so a one-line link still shows its ids.
+        for k in range(max(len(zh_lines), len(en_lines), len(labels))):
             label = labels[k] if k < len(labels) else ""
             left = zh_lines[k] if k < len(zh_lines) else ""
             right = en_lines[k] if k < len(en_lines) else ""
