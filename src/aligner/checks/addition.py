@@ -13,7 +13,12 @@ import re
 from collections.abc import Iterator
 
 from aligner.checks.base import CheckContext, link_texts
-from aligner.checks.omission import bilingual_segment_texts, harmless_reason, location_hint
+from aligner.checks.omission import (
+    bilingual_segment_texts,
+    furniture_only,
+    harmless_reason,
+    location_hint,
+)
 from aligner.model import Alignment, Finding, Severity
 
 NAME = "addition"
@@ -29,8 +34,15 @@ def _is_heading_like(text: str) -> bool:
 
 
 def _body_span(alignment: Alignment) -> tuple[int, int] | None:
-    """Indices of the first and last links that have both languages."""
-    bilingual = [i for i, link in enumerate(alignment.links) if link.zh and link.en]
+    """Indices of the first and last links that pair Chinese with real English text.
+
+    A Chinese sentence paired with the address footer does not make the footer body text.
+    """
+    bilingual = [
+        i
+        for i, link in enumerate(alignment.links)
+        if link.zh and link.en and not furniture_only(alignment.target, link.en)
+    ]
     return (bilingual[0], bilingual[-1]) if bilingual else None
 
 

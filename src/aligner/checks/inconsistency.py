@@ -9,6 +9,10 @@ Comparison is on normalised text: for Chinese, full/half-width forms folded and
 whitespace and punctuation ignored; for English, case, whitespace and punctuation
 ignored. Very short or non-body lines (dates, numbers, page chrome) are left out: their
 "different renderings" are formatting choices, not translation inconsistencies.
+
+The aligner may merge a repeated sentence with its neighbour into one link. Such a
+sentence is still compared with its earlier rendering: the merged link is consistent
+as long as its English contains that rendering.
 """
 
 from __future__ import annotations
@@ -80,6 +84,26 @@ def _occurrences(alignments: Sequence[tuple[str, Alignment]]) -> list[_Occurrenc
     return found
 
 
+def _merged_sentences(alignments: Sequence[tuple[str, Alignment]]) -> list[_Occurrence]:
+    """Each real Chinese sentence of a link that merges several, keyed by that sentence.
+
+    The texts stay those of the whole link, which is what a finding quotes.
+    """
+    found: list[_Occurrence] = []
+    for name, alignment in alignments:
+        for link in alignment.links:
+            if len(link.zh) < 2 or not link.en:
+                continue
+            zh, en = link_texts(alignment, link.zh, link.en)
+            en_norm = en_key(en)
+            for i in link.zh:
+                sentence = alignment.source.segments[i].text
+                key = zh_key(sentence)
+                if _is_comparable(sentence, en, False, key, en_norm):
+                    found.append(_Occurrence(name, link.zh, link.en, zh, en, key, en_norm))
+    return found
+
+
 def _where(other: _Occurrence, own: _Occurrence) -> str:
     ids = f"zh {','.join(map(str, other.zh_ids))} / en {','.join(map(str, other.en_ids))}"
     return ids if other.document == own.document else f"{ids} in {other.document}"
@@ -115,6 +139,32 @@ def _same_chinese(occurrences: list[_Occurrence]) -> Iterator[tuple[str, Finding
         yield own.document, _finding(own, message)
 
 
+def _contains(text_key: str, part_key: str) -> bool:
+    return f" {part_key} " in f" {text_key} "
+
+
+def _merged_repeats(
+    occurrences: list[_Occurrence], merged: list[_Occurrence]
+) -> Iterator[tuple[str, Finding]]:
+    """A repeated sentence inside a merged link whose English lacks the first rendering."""
+    first_by_zh: dict[str, _Occurrence] = {}
+    for occurrence in occurrences:
+        first_by_zh.setdefault(occurrence.zh_key, occurrence)
+    for own in merged:
+        first = first_by_zh.get(own.zh_key)
+        if first is None or (first.document, first.zh_ids) == (own.document, own.zh_ids):
+            continue
+        if _contains(own.en_key, first.en_key):
+            continue
+        message = (
+            f"The same Chinese sentence “{first.zh}” is translated differently: "
+            f"{_here(own, first)} it shares a link whose English “{own.en}” does not "
+            f"contain “{first.en}”, its rendering at {_where(first, own)}. "
+            "Use one rendering for both unless the context really differs."
+        )
+        yield own.document, _finding(own, message)
+
+
 def _same_english(occurrences: list[_Occurrence]) -> Iterator[tuple[str, Finding]]:
     first_by_en: dict[str, _Occurrence] = {}
     for own in occurrences:
@@ -140,7 +190,11 @@ def located_inconsistencies(
     every later occurrence that differs gets a finding naming the reference.
     """
     occurrences = _occurrences(alignments)
-    located = [*_same_chinese(occurrences), *_same_english(occurrences)]
+    located = [
+        *_same_chinese(occurrences),
+        *_merged_repeats(occurrences, _merged_sentences(alignments)),
+        *_same_english(occurrences),
+    ]
     order = {name: position for position, (name, _) in enumerate(alignments)}
     return sorted(located, key=lambda item: (order[item[0]], item[1].zh_ids, item[1].en_ids))
 

@@ -3,7 +3,9 @@
 The Chinese is authoritative, so a Chinese sentence left without English is the most
 serious finding a release can have. Lines with nothing to translate (numbering, page
 chrome, a date stamp) and a second copy of a sentence translated elsewhere are reported
-as info only, so that the errors that remain are worth reading.
+as info only, so that the errors that remain are worth reading. A Chinese sentence that
+the aligner could only pair with English page furniture (an address footer, a date) is
+as untranslated as one left alone.
 """
 
 from __future__ import annotations
@@ -28,13 +30,26 @@ def comparable_text(text: str) -> str:
     return _PUNCTUATION_OR_SPACE.sub("", folded)
 
 
+def furniture_only(document: Document, ids: tuple[int, ...]) -> bool:
+    """Whether every line is page furniture (a footer, a date, a navigation link).
+
+    An orphan Chinese sentence at the end of a release is sometimes paired with the
+    English page's address or copyright line; such a link translates nothing.
+    """
+    return bool(ids) and all(non_body_kind(document.segments[i].text) for i in ids)
+
+
 def bilingual_segment_texts(alignment: Alignment, side: str) -> frozenset[str]:
-    """Comparable texts of the segments on one side that do have a counterpart."""
+    """Comparable texts of the segments on one side that do have a counterpart.
+
+    A counterpart made only of page furniture does not count: it translates nothing.
+    """
     document = alignment.source if side == "zh" else alignment.target
+    other = alignment.target if side == "zh" else alignment.source
     texts: set[str] = set()
     for link in alignment.links:
-        if link.zh and link.en:
-            ids = link.zh if side == "zh" else link.en
+        ids, other_ids = (link.zh, link.en) if side == "zh" else (link.en, link.zh)
+        if ids and other_ids and not furniture_only(other, other_ids):
             texts.update(comparable_text(document.segments[i].text) for i in ids)
     texts.discard("")
     return frozenset(texts)
@@ -96,10 +111,12 @@ def harmless_reason(document: Document, ids: tuple[int, ...], linked: frozenset[
 def check_omission(alignment: Alignment, context: CheckContext) -> Iterator[Finding]:
     linked = bilingual_segment_texts(alignment, "zh")
     for index, link in enumerate(alignment.links):
-        if not link.zh or link.en:
+        if not link.zh or (link.en and not furniture_only(alignment.target, link.en)):
             continue
         zh, en = link_texts(alignment, link.zh, link.en)
         reason = harmless_reason(alignment.source, link.zh, linked)
+        if link.en and reason is not None:
+            continue
         if reason is not None:
             severity = Severity.INFO
             message = (
@@ -108,9 +125,10 @@ def check_omission(alignment: Alignment, context: CheckContext) -> Iterator[Find
             )
         else:
             severity = Severity.ERROR
+            paired = f" (it is paired only with the page line “{clip(en)}”)" if en else ""
             message = (
-                f"Chinese sentence has no English translation: “{zh}” needs translating; "
-                f"it belongs {location_hint(alignment, index, 'en')}."
+                f"Chinese sentence has no English translation{paired}: “{zh}” needs "
+                f"translating; it belongs {location_hint(alignment, index, 'en')}."
             )
         yield Finding(
             check=NAME,

@@ -1,0 +1,158 @@
+"""Recall and precision of the QA checks on the error suite, and QA time on the sample pair.
+
+Every mutation of tests/data/qa_suite/mutations.py (a realistic translation error) is
+applied alone to a fresh copy of samples/gacc-2025-01-13 and run through the real pipeline.
+
+Recall, per expected check: the share of mutations reported by that check at the expected
+severity on the mutated sentence. "aligner" counts mutations the checks cannot see because
+the sentence aligner links them wrongly (each has a note in the suite); "flagged" is the
+share of mutations that get at least one warning or error from any check on the mutated
+sentences, i.e. where a reviewer is sent to the right place anyway.
+
+Precision, per reporting check: warnings and errors that are not on the clean pair either
+are true when they report the injected error (the expected finding, or another check's
+finding on the changed sentences) and false alarms otherwise; precision = true / (true +
+false alarms).
+
+Time: the median of several in-process runs of ``qa_report`` on the aligned sample after
+a warm-up (start-up, glossary loading and the first alignment excluded), and the same for
+alignment plus QA.
+
+    .venv/bin/python benchmarks/qa_suite.py [--runs 5] [--details]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from aligner.glossary.model import GlossaryEntry
+from aligner.model import Finding
+from aligner.pipeline import AlignOptions, align_files, load_glossary_entries, qa_report
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def load_suite() -> ModuleType:
+    """The suite lives with the tests, which are not an installed package."""
+    sys.path.insert(0, str(REPO / "tests"))
+    return importlib.import_module("data.qa_suite.mutations")
+
+
+def percent(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.1f}%" if whole else "-"
+
+
+def median_seconds(action: Callable[[], object], runs: int) -> float:
+    action()  # warm-up: lazy imports, lexicon and caches
+    timings = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        timings.append(time.perf_counter() - start)
+    return statistics.median(timings)
+
+
+def describe(finding: Finding) -> str:
+    return (
+        f"{finding.check} {finding.severity.value} zh{list(finding.zh_ids)} "
+        f"en{list(finding.en_ids)}: {finding.message[:150]}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="timed runs after a warm-up")
+    parser.add_argument("--details", action="store_true", help="list misses and false alarms")
+    args = parser.parse_args()
+
+    suite = load_suite()
+    glossary: tuple[GlossaryEntry, ...] = load_glossary_entries(AlignOptions())
+    sample = suite.Sample.load()
+    clean = frozenset(suite.finding_key(f) for f in suite.clean_findings(glossary))
+
+    total: Counter[str] = Counter()
+    aligner: Counter[str] = Counter()
+    found: Counter[str] = Counter()
+    flagged: Counter[str] = Counter()
+    verdicts: Counter[tuple[str, str]] = Counter()
+    misses: list[str] = []
+    false_alarms: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="qa-suite-") as workdir:
+        for mutation in suite.MUTATIONS:
+            outcome: Any = suite.run_mutation(mutation, Path(workdir), glossary, sample)
+            check = mutation.check
+            total[check] += 1
+            aligner[check] += bool(mutation.aligner_miss)
+            if outcome.hits:
+                found[check] += 1
+            else:
+                misses.append(f"{mutation.id} ({'aligner' if mutation.aligner_miss else 'check'})")
+            judged = [(f, outcome.verdict(f, clean)) for f in outcome.findings]
+            if any(verdict in ("hit", "related") for _, verdict in judged):
+                flagged[check] += 1
+            for finding, verdict in judged:
+                if verdict is None:
+                    continue
+                kind = "false" if verdict == "false alarm" else "true"
+                verdicts[finding.check, kind] += 1
+                if kind == "false":
+                    false_alarms.append(f"{mutation.id}: {describe(finding)}")
+
+    print(f"QA error suite: {sum(total.values())} mutations of the sample pair, each alone\n")
+    header = (
+        f"{'check':<14}{'mutations':>10}{'aligner':>9}{'found':>7}{'recall':>9}"
+        f"{'w/o aligner':>13}{'flagged':>9}"
+    )
+    print(header)
+    print("-" * len(header))
+    for check in [*suite.CHECKS, "overall"]:
+        names = suite.CHECKS if check == "overall" else (check,)
+        n = sum(total[c] for c in names)
+        a = sum(aligner[c] for c in names)
+        f = sum(found[c] for c in names)
+        g = sum(flagged[c] for c in names)
+        print(
+            f"{check:<14}{n:>10}{a:>9}{f:>7}{percent(f, n):>9}"
+            f"{percent(f, n - a):>13}{percent(g, n):>9}"
+        )
+
+    print("\nPrecision of warnings and errors (findings already on the clean pair left out)\n")
+    header = f"{'check':<14}{'true':>6}{'false alarms':>14}{'precision':>11}"
+    print(header)
+    print("-" * len(header))
+    reporting = sorted({check for check, _ in verdicts})
+    for check in [*reporting, "overall"]:
+        names = reporting if check == "overall" else [check]
+        true = sum(verdicts[c, "true"] for c in names)
+        false = sum(verdicts[c, "false"] for c in names)
+        print(f"{check:<14}{true:>6}{false:>14}{percent(true, true + false):>11}")
+
+    zh_path, en_path = str(suite.SAMPLE_ZH), str(suite.SAMPLE_EN)
+    alignment = align_files(zh_path, en_path, glossary=glossary)
+    qa_only = median_seconds(lambda: qa_report(alignment, glossary), args.runs)
+    both = median_seconds(
+        lambda: qa_report(align_files(zh_path, en_path, glossary=glossary), glossary), args.runs
+    )
+    print(f"\nQA time on the sample pair, median of {args.runs} runs after a warm-up:")
+    print(f"  qa_report only:        {qa_only * 1000:7.1f} ms")
+    print(f"  align_files + qa_report: {both * 1000:5.1f} ms")
+
+    if args.details:
+        print("\nMisses:")
+        print("\n".join(f"  {line}" for line in misses) or "  none")
+        print("\nFalse alarms:")
+        print("\n".join(f"  {line}" for line in false_alarms) or "  none")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,150 @@
+"""Recall of the QA checks on the error suite: every injected error must be reported.
+
+Each mutation in tests/data/qa_suite/mutations.py is applied alone to fresh copies of the
+sample pair, which then go through the real pipeline (alignment with the bundled glossary,
+then every QA check). The expected check must report it, at least as severely as a QA
+lead needs, on a link that touches the mutated sentence, quoting both languages and
+saying what the Chinese or the glossary expects.
+
+Mutations that the checks cannot see because the sentence aligner links them wrongly
+carry a note saying what the alignment does; they are strict expected failures, so the
+suite notices as soon as the aligner gets them right.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from aligner.checks.registry import CHECKS as REGISTERED_CHECKS
+from aligner.glossary.model import GlossaryEntry
+from aligner.model import Severity
+from aligner.pipeline import AlignOptions, load_glossary_entries
+from data.qa_suite.mutations import (
+    CHECKS,
+    MUTATIONS,
+    SAMPLE_EN,
+    SAMPLE_ZH,
+    Mutation,
+    Outcome,
+    Sample,
+    run_mutation,
+)
+
+MIN_PER_CHECK = 12
+
+
+@pytest.fixture(scope="module")
+def glossary() -> tuple[GlossaryEntry, ...]:
+    return load_glossary_entries(AlignOptions())
+
+
+@pytest.fixture(scope="module")
+def sample() -> Sample:
+    return Sample.load()
+
+
+def _cases() -> Iterator[object]:
+    for mutation in MUTATIONS:
+        marks = (
+            [pytest.mark.xfail(strict=True, reason=f"aligner: {mutation.aligner_miss}")]
+            if mutation.aligner_miss
+            else []
+        )
+        yield pytest.param(mutation, id=mutation.id, marks=marks)
+
+
+def _explain(outcome: Outcome) -> str:
+    """What the checks said near the mutation, for a readable failure."""
+    alignment = outcome.alignment
+    lines = [f"{outcome.mutation.id}: expected {outcome.mutation.check} finding; got:"]
+    for finding in outcome.findings:
+        if outcome.touches_region(finding):
+            lines.append(
+                f"  {finding.check} {finding.severity.value} zh{finding.zh_ids} "
+                f"en{finding.en_ids}: {finding.message}"
+            )
+    side, _ = outcome.mutation.anchor
+    for link in alignment.links:
+        ids = link.zh if side == "zh" else link.en
+        if not outcome.anchor_ids.isdisjoint(ids):
+            lines.append(
+                f"  link zh{link.zh} en{link.en}: {alignment.source.texts(link.zh)!r} "
+                f"| {alignment.target.texts(link.en)!r}"
+            )
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("mutation", list(_cases()))
+def test_injected_error_is_reported(
+    mutation: Mutation,
+    tmp_path: Path,
+    glossary: tuple[GlossaryEntry, ...],
+    sample: Sample,
+) -> None:
+    outcome = run_mutation(mutation, tmp_path, glossary, sample)
+    assert outcome.anchor_ids, f"{mutation.anchor} is in no sentence of the mutated pair"
+    hits = outcome.hits
+    assert hits, _explain(outcome)
+    alignment = outcome.alignment
+    for finding in hits:
+        assert finding.zh == alignment.source.texts(finding.zh_ids)
+        assert finding.en == alignment.target.texts(finding.en_ids)
+        if finding.zh_ids and finding.en_ids:
+            assert finding.zh.strip() and finding.en.strip()
+        elif finding.zh_ids:
+            assert finding.zh.strip() and finding.zh in finding.message
+        else:
+            assert finding.en.strip() and finding.en in finding.message
+    assert any(mutation.message in finding.message for finding in hits), _explain(outcome)
+
+
+def test_every_check_has_enough_mutations_the_aligner_handles() -> None:
+    everything = Counter(mutation.check for mutation in MUTATIONS)
+    aligned = Counter(mutation.check for mutation in MUTATIONS if not mutation.aligner_miss)
+    assert set(everything) == set(CHECKS)
+    for check in CHECKS:
+        assert aligned[check] >= MIN_PER_CHECK, (check, aligned[check])
+
+
+def test_mutations_are_well_formed() -> None:
+    ids = [mutation.id for mutation in MUTATIONS]
+    assert len(ids) == len(set(ids))
+    texts = {
+        "zh": SAMPLE_ZH.read_text(encoding="utf-8"),
+        "en": SAMPLE_EN.read_text(encoding="utf-8"),
+    }
+    for mutation in MUTATIONS:
+        assert mutation.check in REGISTERED_CHECKS
+        assert mutation.id.startswith(f"{mutation.check}-")
+        assert mutation.description and mutation.message
+        if mutation.check != "punctuation":
+            assert mutation.severity.rank >= Severity.WARNING.rank, mutation.id
+        for edit in mutation.edits:
+            assert texts[edit.side].count(edit.find) == 1, (mutation.id, edit.find)
+            assert edit.find != edit.replace
+
+
+def test_inconsistency_mutations_include_both_sides_and_english_only_slips() -> None:
+    sides = {mutation.sides for mutation in MUTATIONS if mutation.check == "inconsistency"}
+    assert ("zh", "en") in sides
+    assert ("en",) in sides
+
+
+def test_suite_covers_deletion_insertion_and_untranslated_sentences() -> None:
+    def edits_of(check: str) -> list[tuple[str, str]]:
+        return [
+            (edit.find, edit.replace)
+            for mutation in MUTATIONS
+            if mutation.check == check
+            for edit in mutation.edits
+        ]
+
+    deletions = [find for find, replace in edits_of("omission") if replace == ""]
+    assert len(deletions) >= MIN_PER_CHECK
+    assert all(find in replace for find, replace in edits_of("addition"))
+    copied = [replace for _, replace in edits_of("untranslated") if replace.endswith("。")]
+    assert len(copied) >= 3
