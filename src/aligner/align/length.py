@@ -9,11 +9,15 @@ estimate. The variance per Chinese character was fitted on MAC-Dev gold links
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 VARIANCE_PER_CHAR = 9.0
+# Fewer anchor pairs than this give a noisier ratio than the whole document does.
+MIN_RATIO_PAIRS = 20
+RATIO_TOLERANCE = 1.15
 
 
 def char_length(text: str) -> int:
@@ -44,7 +48,38 @@ class LengthModel:
         """Two-sided tail probability that these lengths come from a translation pair."""
         zh_len = self.zh_cumulative[zh_end] - self.zh_cumulative[zh_start]
         en_len = self.en_cumulative[en_end] - self.en_cumulative[en_start]
-        expected = zh_len * self.ratio
-        spread = math.sqrt(max(zh_len, 1) * self.variance * self.ratio)
-        delta = (en_len - expected) / spread
-        return math.erfc(abs(delta) / math.sqrt(2.0))
+        ratio = self.ratio
+        delta = (en_len - zh_len * ratio) / math.sqrt(2.0 * max(zh_len, 1) * self.variance * ratio)
+        return math.erfc(abs(delta))
+
+    def with_ratio_from(self, anchors: Sequence[tuple[int, int]]) -> LengthModel:
+        """The same lengths with the ratio re-estimated between anchor pairs.
+
+        A long omission skews the whole-document ratio; the stretches between
+        consecutive anchors each give a ratio, and their length-weighted median ignores
+        the one stretch that holds the gap.
+        """
+        ratio = self.ratio
+        if len(anchors) < MIN_RATIO_PAIRS:
+            return self
+        stretches: list[tuple[float, int]] = []
+        for (ia, ja), (ib, jb) in itertools.pairwise(anchors):
+            zh = self.zh_cumulative[ib] - self.zh_cumulative[ia]
+            en = self.en_cumulative[jb] - self.en_cumulative[ja]
+            if zh > 0 and en > 0:
+                stretches.append((en / zh, zh))
+        if not stretches:
+            return self
+        stretches.sort()
+        half = sum(weight for _, weight in stretches) / 2
+        running = 0
+        for candidate, weight in stretches:
+            running += weight
+            ratio = candidate
+            if running >= half:
+                break
+        # The whole-document ratio is the better estimate unless the anchors clearly
+        # disagree with it, which is what a large omission or insertion looks like.
+        if abs(math.log(ratio / self.ratio)) < math.log(RATIO_TOLERANCE):
+            return self
+        return replace(self, ratio=ratio)

@@ -8,6 +8,7 @@ without touching the search.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol
 
 from aligner.model import Document
@@ -18,6 +19,11 @@ class SpanScorer(Protocol):
 
     def similarity(self, zh_start: int, zh_end: int, en_start: int, en_end: int) -> float:
         """A value in [0, 1]: 0 unrelated, 1 certainly a translation. Spans are half-open."""
+        ...
+
+    def candidates(self, zh_index: int, en_lo: int, en_hi: int) -> Sequence[int]:
+        """A few English sentences in [en_lo, en_hi) likely to translate Chinese sentence
+        ``zh_index``, found without scoring every pair; used to anchor long documents."""
         ...
 
 
