@@ -3,9 +3,10 @@
 A Chinese sentence becomes a list of *units*, each the set of English keys that would
 show the unit was translated (the gloss stems of a word, the normalised value of a
 figure, the lowercased form of a Latin acronym). An English sentence becomes a set of
-keys (content-word stems and figures). Similarity counts covered units on the Chinese
-side and covered keys on the English side, so a long sentence merged into a short one
-is visibly under-covered.
+keys (content-word stems and figures). Similarity is the IDF-weighted share of each
+sentence that the other side covers, above that sentence's background coverage by
+unrelated sentences, averaged over the sentences of a link: a sentence merged into a
+link it does not belong to visibly lowers the link's score.
 
 Per-pair coverage is computed once and summed for multi-sentence spans, which keeps the
 cost of scoring a 2:2 candidate at a few additions.
@@ -25,13 +26,11 @@ from aligner.glossary.model import GlossaryEntry
 from aligner.language.numbers import anchor_keys
 from aligner.lexicon.cedict import Lexicon, load_lexicon
 from aligner.lexicon.chinese import FUNCTION_WORDS, HAN_RUN, longest_matches
-from aligner.lexicon.english import STOPWORDS, content_stems, stem, words
+from aligner.lexicon.english import content_stems, stem
 from aligner.model import Document
 
 _LATIN_IN_ZH = regex.compile(r"[A-Za-z][A-Za-z0-9\-]*")
 _MAX_NAME_SYLLABLES = 3
-# A single character's later glosses are rare senses that mostly produce chance matches.
-_SINGLE_CHAR_STEMS = 100
 # Coverage credited to a sentence with no content words at all ("Good morning!" aside).
 _NO_EVIDENCE = 0.25
 # Anchor search: keys in at most this many English sentences (or 0.5% of them) are "rare".
@@ -47,8 +46,10 @@ _PREFIX_LENGTH = 5
 class ZhSentence:
     """What the Chinese sentence offers as evidence.
 
-    ``units`` count towards coverage; ``names`` (pinyin spellings of 2–3 character runs)
-    only add matching opportunities, since most character runs are not names.
+    ``units`` (one per distinct word, figure or acronym, named by ``words``) count towards
+    coverage. ``offered`` is every English key that would show translation, including
+    pinyin spellings of 2–3 character runs: those only add matching opportunities,
+    since most character runs are not names.
     """
 
     words: tuple[str, ...]
@@ -84,10 +85,9 @@ class Featurizer:
     def _word_keys(self, word: str) -> frozenset[str]:
         if word in FUNCTION_WORDS:
             return frozenset()
-        stems = self._lexicon.stems(word)
-        if len(word) == 1:
-            stems = stems[:_SINGLE_CHAR_STEMS]
-        return self._glossary.get(word) or frozenset(_prefix(x) for x in stems)
+        return self._glossary.get(word) or frozenset(
+            _prefix(x) for x in self._lexicon.stems(word)
+        )
 
     def chinese(self, text: str) -> ZhSentence:
         units: dict[str, frozenset[str]] = {}
@@ -122,9 +122,6 @@ class Featurizer:
 
     def english(self, text: str) -> EnSentence:
         keys = {_prefix(x) for x in content_stems(text)}
-        for token in words(text):
-            if token[:1].isupper() and token.lower() not in STOPWORDS:
-                keys.add(_prefix(stem(token.lower())))
         keys.update(anchor_keys(text, "en"))
         return EnSentence(frozenset(keys))
 

@@ -1,11 +1,12 @@
 """Monotone alignment search: dynamic programming inside a band that grows only if needed.
 
-The band follows the diagonal of *character* offsets (sentence i of the Chinese sits
-about as far into its document as its English counterpart), which tracks the true
-path far more closely than the sentence-count diagonal. Work and memory are therefore
-proportional to document length times band width. If the best path runs along the edge
-of the band (a long omission or insertion), the band is doubled and the search rerun,
-so accuracy never depends on guessing the width right.
+The band is centred on the expected path: the diagonal of *character* offsets (sentence
+i of the Chinese sits about as far into its document as its English counterpart) for
+short texts, and a chain of confident anchor pairs for long ones. Work and memory are
+therefore proportional to document length times band width. Where the best path runs
+along the edge of the band (a long omission or insertion), the band is widened around
+those rows, re-centred on the path found, and the search rerun, so accuracy never
+depends on guessing the width right.
 """
 
 from __future__ import annotations
@@ -259,7 +260,7 @@ def search(
     while True:
         lows, highs = _band(centres, widths, m)
         beads, touched = problem.solve(lows, highs)
-        if not touched or all(w >= limit for w in widths):
+        if not touched:
             return beads
         # Widen only around the rows where the path hugged the edge, and re-centre the
         # band on the path found, so a local gap does not make the whole search wider.
@@ -268,6 +269,8 @@ def search(
             wider = min(limit, 2 * previous[row])
             for k in range(max(0, row - wider), min(n, row + wider) + 1):
                 widths[k] = max(widths[k], wider)
+        if widths == previous:  # the edge is a neighbouring row's bound: nothing to widen
+            return beads
         centres = _path_centres(beads, n)
 
 
