@@ -2,41 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from aligner.checks import divergence
 from aligner.checks.base import CheckContext
 from aligner.checks.divergence import map_reference
-from aligner.model import Alignment, Document, Finding, Link, Segment, Severity
-
-Side = str | Sequence[str]
-
-
-def build(*pairs: tuple[Side, Side]) -> Alignment:
-    """One link per pair; "" leaves that side empty; each link is its own paragraph."""
-    zh_segments: list[Segment] = []
-    en_segments: list[Segment] = []
-    links: list[Link] = []
-    for paragraph, (zh, en) in enumerate(pairs):
-        ids: list[tuple[int, ...]] = []
-        for side, segments in ((zh, zh_segments), (en, en_segments)):
-            texts = [side] if isinstance(side, str) else list(side)
-            texts = [text for text in texts if text]
-            start = len(segments)
-            segments.extend(Segment(start + k, text, paragraph) for k, text in enumerate(texts))
-            ids.append(tuple(range(start, len(segments))))
-        links.append(Link(ids[0], ids[1], 1.0))
-    return Alignment(
-        Document("release.zh.txt", "zh", tuple(zh_segments)),
-        Document("release.en.txt", "en", tuple(en_segments)),
-        tuple(links),
-    )
+from aligner.model import Alignment, Document, Finding, Severity
+from builders import Side, build, make_document
 
 
 def reference(*sentences: str) -> Document:
-    return Document(
-        "reference.en.txt", "en", tuple(Segment(i, text, i) for i, text in enumerate(sentences))
-    )
+    return make_document("reference.en.txt", "en", sentences)
 
 
 def run(alignment: Alignment, ref: Document | None) -> list[Finding]:

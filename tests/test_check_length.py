@@ -3,34 +3,11 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 
 from aligner.checks import length
 from aligner.checks.base import CheckContext
-from aligner.model import Alignment, Document, Finding, Link, Segment, Severity
-
-Side = str | Sequence[str]
-
-
-def build(*pairs: tuple[Side, Side]) -> Alignment:
-    """One link per pair; "" leaves that side empty; each link is its own paragraph."""
-    zh_segments: list[Segment] = []
-    en_segments: list[Segment] = []
-    links: list[Link] = []
-    for paragraph, (zh, en) in enumerate(pairs):
-        ids: list[tuple[int, ...]] = []
-        for side, segments in ((zh, zh_segments), (en, en_segments)):
-            texts = [side] if isinstance(side, str) else list(side)
-            texts = [text for text in texts if text]
-            start = len(segments)
-            segments.extend(Segment(start + k, text, paragraph) for k, text in enumerate(texts))
-            ids.append(tuple(range(start, len(segments))))
-        links.append(Link(ids[0], ids[1], 1.0))
-    return Alignment(
-        Document("release.zh.txt", "zh", tuple(zh_segments)),
-        Document("release.en.txt", "en", tuple(en_segments)),
-        tuple(links),
-    )
+from aligner.model import Finding, Severity
+from builders import Side, build
 
 
 def findings(*pairs: tuple[Side, Side]) -> list[Finding]:

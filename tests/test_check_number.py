@@ -6,29 +6,8 @@ import pytest
 
 from aligner.checks import number
 from aligner.checks.base import CheckContext
-from aligner.model import Alignment, Document, Finding, Link, Segment, Severity
-
-
-def build(*pairs: tuple[str, str]) -> Alignment:
-    """One sentence per side and one link per pair; "" leaves that side of the link empty."""
-    zh_segments: list[Segment] = []
-    en_segments: list[Segment] = []
-    links: list[Link] = []
-    for paragraph, (zh, en) in enumerate(pairs):
-        zh_ids: tuple[int, ...] = ()
-        en_ids: tuple[int, ...] = ()
-        if zh:
-            zh_ids = (len(zh_segments),)
-            zh_segments.append(Segment(len(zh_segments), zh, paragraph))
-        if en:
-            en_ids = (len(en_segments),)
-            en_segments.append(Segment(len(en_segments), en, paragraph))
-        links.append(Link(zh_ids, en_ids, 1.0))
-    return Alignment(
-        Document("release.zh.txt", "zh", tuple(zh_segments)),
-        Document("release.en.txt", "en", tuple(en_segments)),
-        tuple(links),
-    )
+from aligner.model import Finding, Link, Severity
+from builders import build
 
 
 def findings(*pairs: tuple[str, str]) -> list[Finding]:
@@ -188,11 +167,10 @@ def test_links_with_an_empty_side_are_skipped() -> None:
 
 
 def test_figures_of_several_sentences_are_compared_together() -> None:
-    alignment = Alignment(
-        Document("zh", "zh", (Segment(0, "进出口43.85万亿元。", 0), Segment(1, "增长5%。", 0))),
-        Document("en", "en", (Segment(0, "Trade reached RMB43.85 trillion, up 5%.", 0),)),
-        (Link((0, 1), (0,), 1.0),),
+    alignment = build(
+        (("进出口43.85万亿元。", "增长5%。"), "Trade reached RMB43.85 trillion, up 5%.")
     )
+    assert alignment.links == (Link((0, 1), (0,), 1.0),)
     assert list(number.check_numbers(alignment, CheckContext())) == []
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -10,33 +9,10 @@ import pytest
 from aligner.checks import punctuation
 from aligner.checks.base import CheckContext
 from aligner.checks.punctuation import full_width_marks, unbalanced_pairs
-from aligner.model import Alignment, Document, Finding, Link, Segment, Severity
+from aligner.model import Finding, Severity
+from builders import build
 
-Side = str | Sequence[str]
 ZH = "海关总署新闻稿中的一句话。"
-
-
-def build(*pairs: tuple[Side, Side], one_paragraph: bool = False) -> Alignment:
-    """One link per pair; "" leaves that side empty; each link its own paragraph unless
-    ``one_paragraph``."""
-    zh_segments: list[Segment] = []
-    en_segments: list[Segment] = []
-    links: list[Link] = []
-    for index, (zh, en) in enumerate(pairs):
-        paragraph = 0 if one_paragraph else index
-        ids: list[tuple[int, ...]] = []
-        for side, segments in ((zh, zh_segments), (en, en_segments)):
-            texts = [side] if isinstance(side, str) else list(side)
-            texts = [text for text in texts if text]
-            start = len(segments)
-            segments.extend(Segment(start + k, text, paragraph) for k, text in enumerate(texts))
-            ids.append(tuple(range(start, len(segments))))
-        links.append(Link(ids[0], ids[1], 1.0))
-    return Alignment(
-        Document("release.zh.txt", "zh", tuple(zh_segments)),
-        Document("release.en.txt", "en", tuple(en_segments)),
-        tuple(links),
-    )
 
 
 def check(*english: str, one_paragraph: bool = False) -> list[Finding]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from aligner.checks.base import CheckContext
 from aligner.checks.term import check_terms
 from aligner.glossary.model import GlossaryEntry, TermStatus
-from aligner.model import Alignment, Document, Finding, Link, Segment, Severity
+from aligner.model import Finding, Severity
+from builders import build
 
 GLOSSARY = (
     GlossaryEntry(
@@ -28,26 +29,8 @@ GLOSSARY = (
 )
 
 
-def alignment(*pairs: tuple[str, str]) -> Alignment:
-    """One link per pair; an empty string leaves that side of the link empty."""
-    zh: list[Segment] = []
-    en: list[Segment] = []
-    links = []
-    for zh_text, en_text in pairs:
-        zh_ids: tuple[int, ...] = ()
-        en_ids: tuple[int, ...] = ()
-        if zh_text:
-            zh_ids = (len(zh),)
-            zh.append(Segment(len(zh), zh_text, len(zh)))
-        if en_text:
-            en_ids = (len(en),)
-            en.append(Segment(len(en), en_text, len(en)))
-        links.append(Link(zh_ids, en_ids, 1.0))
-    return Alignment(Document("zh", "zh", tuple(zh)), Document("en", "en", tuple(en)), tuple(links))
-
-
 def run(*pairs: tuple[str, str]) -> list[Finding]:
-    return list(check_terms(alignment(*pairs), CheckContext(GLOSSARY)))
+    return list(check_terms(build(*pairs), CheckContext(GLOSSARY)))
 
 
 def summary(findings: list[Finding]) -> list[tuple[str, str]]:
@@ -142,7 +125,7 @@ def test_a_term_repeated_in_one_link_is_reported_once() -> None:
 
 def test_one_sided_links_and_empty_glossary_are_skipped() -> None:
     assert run(("海关总署。", ""), ("", "GACC")) == []
-    pairs = alignment(("海关总署。", "Nothing."))
+    pairs = build(("海关总署。", "Nothing."))
     assert list(check_terms(pairs, CheckContext(()))) == []
 
 
@@ -151,8 +134,8 @@ def test_deprecated_inside_an_accepted_rendering_is_not_an_error() -> None:
         GlossaryEntry("自由贸易区", "China free trade zone", deprecated=("free trade zone",)),
     )
     findings = check_terms(
-        alignment(("自由贸易区", "the China free trade zone")), CheckContext(entries)
+        build(("自由贸易区", "the China free trade zone")), CheckContext(entries)
     )
     assert list(findings) == []
-    findings = check_terms(alignment(("自由贸易区", "the free trade zone")), CheckContext(entries))
+    findings = check_terms(build(("自由贸易区", "the free trade zone")), CheckContext(entries))
     assert [f.severity for f in findings] == [Severity.ERROR]

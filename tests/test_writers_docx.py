@@ -15,9 +15,10 @@ from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
-from aligner.model import Alignment, Document, Finding, Report, Severity
+from aligner.model import Finding, Report, Severity
 from aligner.writers.docx import render_docx, write_docx
 from aligner.writers.table import link_rows
+from builders import empty_alignment
 from test_writers_table import EN_SENTENCES, GACC_EN, ZH_SENTENCES, sample_report
 
 
@@ -137,23 +138,22 @@ def test_document_defaults_and_text_styles_select_simplified_chinese(handout: An
     assert style_rpr.find(qn("w:lang")).get(qn("w:val")) == "zh-CN"
 
 
-def test_glossary_terms_are_highlighted_by_status(handout: Any) -> None:
-    rows = handout.tables[0].rows
-    zh_highlights = {
+def highlights(cell: Any) -> dict[str, Any]:
+    """Keyed by run text, so a test names the terms a reviewer sees marked, not run positions."""
+    return {
         run.text: run.font.highlight_color
-        for run in rows[5].cells[1].paragraphs[0].runs
+        for run in cell.paragraphs[0].runs
         if run.font.highlight_color is not None
     }
-    assert zh_highlights == {
+
+
+def test_glossary_terms_are_highlighted_by_status(handout: Any) -> None:
+    rows = handout.tables[0].rows
+    assert highlights(rows[5].cells[1]) == {
         "海关总署": WD_COLOR_INDEX.YELLOW,
         "营商环境": WD_COLOR_INDEX.YELLOW,
     }
-    en_highlights = {
-        run.text: run.font.highlight_color
-        for run in rows[4].cells[2].paragraphs[0].runs
-        if run.font.highlight_color is not None
-    }
-    assert en_highlights == {
+    assert highlights(rows[4].cells[2]) == {
         "year on year": WD_COLOR_INDEX.PINK,
         "record high": WD_COLOR_INDEX.YELLOW,
     }
@@ -226,8 +226,7 @@ def test_characters_xml_forbids_do_not_break_the_handout() -> None:
 
 
 def test_an_empty_alignment_still_gives_a_valid_handout() -> None:
-    empty = Alignment(Document("a.zh.txt", "zh", ()), Document("a.en.txt", "en", ()), ())
-    handout = read(render_docx(Report(empty)))
+    handout = read(render_docx(Report(empty_alignment())))
     assert len(handout.tables[0].rows) == 1
     assert handout.paragraphs[0].text == "a.zh"
     assert "No findings." in [p.text for p in handout.paragraphs]

@@ -9,10 +9,11 @@ from typing import Any
 import lxml.html
 import pytest
 
-from aligner.model import Alignment, Document, Link, Report
+from aligner.model import Alignment, Link, Report
 from aligner.writers.html import LOW_CONFIDENCE, render_html, write_html
 from aligner.writers.titles import document_date, document_title
-from test_writers_table import EN_SENTENCES, GACC_EN, ZH_SENTENCES, make_document, sample_report
+from builders import aligned, empty_alignment
+from test_writers_table import EN_SENTENCES, GACC_EN, ZH_SENTENCES, sample_report
 
 
 def parse(text: str) -> Any:
@@ -74,8 +75,7 @@ def test_characters_html_forbids_are_replaced() -> None:
 
 
 def test_an_empty_alignment_still_gives_a_page() -> None:
-    empty = Alignment(Document("a.zh.txt", "zh", ()), Document("a.en.txt", "en", ()), ())
-    page = parse(render_html(Report(empty)))
+    page = parse(render_html(Report(empty_alignment())))
     assert page.xpath("//tr[contains(@class, 'link')]") == []
     assert page.xpath("string(//table[@class='counts']/tbody)") == "No findings."
 
@@ -169,11 +169,7 @@ def test_write_html_writes_utf8(tmp_path: Path) -> None:
 
 
 def alignment_of(zh: tuple[str, ...], en: tuple[str, ...], links: tuple[Link, ...]) -> Alignment:
-    return Alignment(
-        make_document("a/release.zh.txt", "zh", zh),
-        make_document("a/release.en.txt", "en", en),
-        links,
-    )
+    return aligned(zh, en, links, stem="a/release")
 
 
 def test_title_skips_page_furniture_and_follows_the_link_for_english() -> None:

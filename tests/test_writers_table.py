@@ -11,7 +11,7 @@ import csv
 import io
 from pathlib import Path
 
-from aligner.model import Alignment, Document, Finding, Link, Report, Segment, Severity, TermHit
+from aligner.model import Alignment, Finding, Link, Report, Severity, TermHit
 from aligner.writers.table import (
     COLUMNS,
     attach_findings,
@@ -23,6 +23,7 @@ from aligner.writers.table import (
     write_csv,
     write_tsv,
 )
+from builders import make_document
 
 ZH_SENTENCES = (
     "海关总署发布2024年全年进出口数据",
@@ -42,10 +43,6 @@ EN_SENTENCES = (
     "environment at ports.",
 )
 GACC_EN = "General Administration of Customs of China"
-
-
-def make_document(path: str, lang: str, sentences: tuple[str, ...]) -> Document:
-    return Document(path, lang, tuple(Segment(i, text, i) for i, text in enumerate(sentences)))
 
 
 def term(

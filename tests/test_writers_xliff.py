@@ -23,6 +23,7 @@ from aligner.model import (
 )
 from aligner.writers.xliff12 import render_xliff12, write_xliff12
 from aligner.writers.xliff21 import render_xliff21, write_xliff21
+from builders import make_document
 
 X12 = "{urn:oasis:names:tc:xliff:document:1.2}"
 X2 = "{urn:oasis:names:tc:xliff:document:2.0}"
@@ -112,8 +113,8 @@ def build_report() -> Report:
 
 def broken_report() -> Report:
     """A report whose only link points at a sentence that does not exist."""
-    zh = Document("zh.txt", "zh", (Segment(0, "海关。", 0),))
-    en = Document("en.txt", "en", (Segment(0, "Customs.", 0),))
+    zh = make_document("zh.txt", "zh", ("海关。",))
+    en = make_document("en.txt", "en", ("Customs.",))
     return Report(Alignment(zh, en, (Link((0,), (7,), 1.0),)))
 
 

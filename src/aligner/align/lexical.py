@@ -85,9 +85,7 @@ class Featurizer:
     def _word_keys(self, word: str) -> frozenset[str]:
         if word in FUNCTION_WORDS:
             return frozenset()
-        return self._glossary.get(word) or frozenset(
-            _prefix(x) for x in self._lexicon.stems(word)
-        )
+        return self._glossary.get(word) or frozenset(_prefix(x) for x in self._lexicon.stems(word))
 
     def chinese(self, text: str) -> ZhSentence:
         units: dict[str, frozenset[str]] = {}
