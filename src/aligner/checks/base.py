@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from aligner.glossary.model import GlossaryEntry
-from aligner.model import Alignment, Document, Finding
+from aligner.model import Alignment, Document, Finding, Link, Severity
 
 
 @dataclass(frozen=True)
@@ -29,3 +29,18 @@ def link_texts(
 ) -> tuple[str, str]:
     """The Chinese and English text of a link, as a finding quotes it."""
     return alignment.source.texts(zh_ids), alignment.target.texts(en_ids)
+
+
+def link_finding(
+    check: str, link: Link, zh: str, en: str, severity: Severity, message: str
+) -> Finding:
+    """A finding about a whole link, quoting its sentences as a reviewer sees them."""
+    return Finding(
+        check=check,
+        severity=severity,
+        zh_ids=link.zh,
+        en_ids=link.en,
+        zh=zh,
+        en=en,
+        message=message,
+    )

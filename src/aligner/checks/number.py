@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from aligner.checks.base import CheckContext, link_texts
+from aligner.checks.base import CheckContext, link_finding, link_texts
 from aligner.language.numbers import (
     Quantity,
     QuantityDiff,
@@ -46,15 +46,7 @@ def check_numbers(alignment: Alignment, context: CheckContext) -> Iterator[Findi
 
 
 def _finding(link: Link, zh: str, en: str, severity: Severity, message: str) -> Finding:
-    return Finding(
-        check=NAME,
-        severity=severity,
-        zh_ids=link.zh,
-        en_ids=link.en,
-        zh=zh,
-        en=en,
-        message=message,
-    )
+    return link_finding(NAME, link, zh, en, severity, message)
 
 
 def _is_first(quantity: Quantity) -> bool:

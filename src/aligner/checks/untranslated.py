@@ -13,9 +13,9 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from aligner.checks.base import CheckContext, link_texts
+from aligner.checks.base import CheckContext, link_finding, link_texts
 from aligner.checks.chrome import is_page_chrome
-from aligner.model import Alignment, Finding, Severity
+from aligner.model import Alignment, Finding, Link, Severity
 
 NAME = "untranslated"
 
@@ -42,6 +42,10 @@ def _quote_all(runs: list[str]) -> str:
     return ", ".join(f"“{run}”" for run in runs)
 
 
+def _finding(link: Link, zh: str, en: str, severity: Severity, message: str) -> Finding:
+    return link_finding(NAME, link, zh, en, severity, message)
+
+
 def check_untranslated(alignment: Alignment, context: CheckContext) -> Iterator[Finding]:
     for link in alignment.links:
         if not link.en:
@@ -49,17 +53,13 @@ def check_untranslated(alignment: Alignment, context: CheckContext) -> Iterator[
         zh, en = link_texts(alignment, link.zh, link.en)
         copied = bool(link.zh) and _comparable(zh) == _comparable(en)
         if copied and _has_non_latin_letters(en):
-            yield Finding(
-                check=NAME,
-                severity=Severity.ERROR,
-                zh_ids=link.zh,
-                en_ids=link.en,
-                zh=zh,
-                en=en,
-                message=(
-                    f"English is the Chinese copied unchanged: “{en}” is not translated; "
-                    f"replace it with an English rendering of “{zh}”."
-                ),
+            yield _finding(
+                link,
+                zh,
+                en,
+                Severity.ERROR,
+                f"English is the Chinese copied unchanged: “{en}” is not translated; "
+                f"replace it with an English rendering of “{zh}”.",
             )
             continue
         body_runs: list[str] = []
@@ -71,28 +71,20 @@ def check_untranslated(alignment: Alignment, context: CheckContext) -> Iterator[
         chrome_runs = [run for run in dict.fromkeys(chrome_runs) if run not in body_runs]
         if body_runs:
             source = f" (the Chinese reads “{zh}”)" if zh else ""
-            yield Finding(
-                check=NAME,
-                severity=Severity.ERROR,
-                zh_ids=link.zh,
-                en_ids=link.en,
-                zh=zh,
-                en=en,
-                message=(
-                    f"English contains untranslated Chinese {_quote_all(body_runs)}: "
-                    f"translate it into English{source}."
-                ),
+            yield _finding(
+                link,
+                zh,
+                en,
+                Severity.ERROR,
+                f"English contains untranslated Chinese {_quote_all(body_runs)}: "
+                f"translate it into English{source}.",
             )
         elif chrome_runs:
-            yield Finding(
-                check=NAME,
-                severity=Severity.INFO,
-                zh_ids=link.zh,
-                en_ids=link.en,
-                zh=zh,
-                en=en,
-                message=(
-                    f"Chinese {_quote_all(chrome_runs)} in English page chrome, such as a "
-                    "language switch link: fine on the web page, drop it from the deliverable."
-                ),
+            yield _finding(
+                link,
+                zh,
+                en,
+                Severity.INFO,
+                f"Chinese {_quote_all(chrome_runs)} in English page chrome, such as a "
+                "language switch link: fine on the web page, drop it from the deliverable.",
             )

@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
+from aligner.language.extraction import Hedges, is_year, ratio_handler, valid_date
 from aligner.language.numerals import (
     EN_NUMBER_WORDS,
     EN_ORDINALS,
@@ -65,13 +66,17 @@ EN_NOT_FIGURES = (
     "group of seven", "group of 7", "group of eight", "group of 8",
 )  # fmt: skip
 
-_APPROX_BEFORE = re.compile(
-    r"\b(?:over|more than|nearly|almost|about|around|approximately|roughly|some|close to|"
-    r"upwards of|in excess of|exceed|exceeds|exceeded|exceeding|at least|at most|less than|"
-    r"fewer than|under|below|above|up to|an estimated|estimated)\s+$",
-    re.IGNORECASE,
+_HEDGES = Hedges(
+    before=re.compile(
+        r"\b(?:over|more than|nearly|almost|about|around|approximately|roughly|some|close to|"
+        r"upwards of|in excess of|exceed|exceeds|exceeded|exceeding|at least|at most|less than|"
+        r"fewer than|under|below|above|up to|an estimated|estimated)\s+$",
+        re.IGNORECASE,
+    ),
+    after=re.compile(r"(?:\+|-?plus\b|\s+or\s+(?:more|so)\b|[\s-]odd\b)", re.IGNORECASE),
+    reach=24,
 )
-_APPROX_AFTER = re.compile(r"(?:\+|-?plus\b|\s+or\s+(?:more|so)\b|[\s-]odd\b)", re.IGNORECASE)
+_quantity = _HEDGES.quantity
 
 # After a bare number word, one of these means it is not counting a noun.
 _NOT_A_NOUN = frozenset(
@@ -83,26 +88,6 @@ _NOT_A_NOUN = frozenset(
         "per", "each", "thirds", "halves", "fifths", "sixths", "tenths",
     }
 )  # fmt: skip
-
-
-def _approx(text: str, start: int, end: int) -> bool:
-    return bool(
-        _APPROX_BEFORE.search(text, max(0, start - 24), start) or _APPROX_AFTER.match(text, end)
-    )
-
-
-def _quantity(
-    text: str, kind: Kind, value: int | Decimal, start: int, end: int, decimals: int = 0
-) -> Quantity:
-    return Quantity(
-        value=Decimal(value),
-        kind=kind,
-        text=text[start:end],
-        start=start,
-        end=end,
-        approx=kind in {"number", "percent", "points"} and _approx(text, start, end),
-        decimals=decimals,
-    )
 
 
 def _month(name: str) -> int:
@@ -123,9 +108,7 @@ def _decimal(number: str) -> Decimal:
 
 
 def _date_value(year: int, month: int, day: int) -> int | None:
-    if 1000 <= year <= 2999 and 1 <= month <= 12 and 0 <= day <= 31:
-        return year * 10000 + month * 100 + day
-    return None
+    return year * 10000 + month * 100 + day if valid_date(year, month, day) else None
 
 
 def _iso_date(match: re.Match[str], text: str) -> list[Quantity] | None:
@@ -184,15 +167,11 @@ def _months_from_january(match: re.Match[str], text: str) -> list[Quantity]:
     return [_quantity(text, "number", _month(match["m2"]), *match.span())]
 
 
-def _is_year(value: int) -> bool:
-    return 1800 <= value <= 2199
-
-
 def _year_range(match: re.Match[str], text: str) -> list[Quantity] | None:
     first = int(match["a"])
     last_text = match["b"]
     last = int(last_text) if len(last_text) == 4 else int(match["a"][:2] + last_text)
-    if not (_is_year(first) and _is_year(last) and first < last):
+    if not (is_year(first) and is_year(last) and first < last):
         return None
     return [
         _quantity(text, "year", first, match.start("a"), match.end("a")),
@@ -200,25 +179,19 @@ def _year_range(match: re.Match[str], text: str) -> list[Quantity] | None:
     ]
 
 
-def _ratio_handler(kind: Kind, divisor: int = 1) -> Handler:
-    def handle(match: re.Match[str], text: str) -> list[Quantity] | None:
-        if is_code(text, match.start("n"), match.end("n"), glued=False):
-            return None
-        value = _decimal(match["n"])
-        decimals = _fraction_digits(match["n"])
-        if divisor != 1:
-            value /= divisor
-            decimals += len(str(divisor)) - 1
-        return [_quantity(text, kind, value, *match.span(), decimals)]
+def _read_number(number: str) -> tuple[Decimal, int]:
+    return _decimal(number), _fraction_digits(number)
 
-    return handle
+
+def _ratio_handler(kind: Kind, divisor: int = 1) -> Handler:
+    return ratio_handler(kind, _HEDGES, _read_number, divisor)
 
 
 def _percent_range(match: re.Match[str], text: str) -> list[Quantity] | None:
     first, last = match["a"], match["b"]
     if is_code(text, match.start("a"), match.end("a"), glued=False):
         return None
-    if re.fullmatch(r"\d{4}", first) and _is_year(int(first)) and match["pa"] is None:
+    if re.fullmatch(r"\d{4}", first) and is_year(int(first)) and match["pa"] is None:
         return None  # "in 2024 to 5%": a year, then a percentage
     return [
         _quantity(
@@ -258,11 +231,11 @@ def _number(match: re.Match[str], text: str) -> list[Quantity] | None:
     value = _decimal(number).scaleb(exponent)
     kind: Kind = "number"
     if not (match["cur"] or match["scale"]) and re.fullmatch(r"\d{4}", number):
-        kind = "year" if _is_year(int(number)) else "number"
+        kind = "year" if is_year(int(number)) else "number"
     quantity = _quantity(
         text, kind, value, match.start("num"), end, _fraction_digits(number) - exponent
     )
-    if kind == "number" and (match["plus"] or _approx(text, match.start(), end)):
+    if kind == "number" and (match["plus"] or _HEDGES.around(text, match.start(), end)):
         quantity = replace(quantity, approx=True)
     return [quantity]
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
+from aligner.language.extraction import Hedges, is_year, ratio_handler, valid_date
 from aligner.language.numerals import ZH_MULTIPLIER_EXPONENTS, parse_zh_numeral
 from aligner.language.quantity import Kind, Quantity
 from aligner.language.scan import (
@@ -52,10 +53,14 @@ _CLASSIFIERS = (
 _CLASSIFIER = "(?:" + "|".join(sorted(_CLASSIFIERS, key=len, reverse=True)) + ")"
 _FOLLOWED_BY_CLASSIFIER = re.compile(r"\s*(?:多|余)?\s*" + _CLASSIFIER)
 
-_APPROX_BEFORE = re.compile(
-    r"(?:近|约|大约|超过|逾|超|将近|接近|多达|不到|不足|不少于|至少|最多|不超过)\s*$"
+_HEDGES = Hedges(
+    before=re.compile(
+        r"(?:近|约|大约|超过|逾|超|将近|接近|多达|不到|不足|不少于|至少|最多|不超过)\s*$"
+    ),
+    after=re.compile(r"\s*" + _CLASSIFIER + r"?\s*(?:左右|以上|上下|有余|开外|多|余)"),
+    reach=4,
 )
-_APPROX_AFTER = re.compile(r"\s*" + _CLASSIFIER + r"?\s*(?:左右|以上|上下|有余|开外|多|余)")
+_quantity = _HEDGES.quantity
 
 _AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _ZH = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
@@ -79,30 +84,6 @@ def _int(text: str) -> int:
     return -1 if value is None else int(value)
 
 
-def _valid_date(year: int, month: int, day: int) -> bool:
-    return 1000 <= year <= 2999 and 1 <= month <= 12 and 0 <= day <= 31
-
-
-def _approx(text: str, start: int, end: int) -> bool:
-    return bool(
-        _APPROX_BEFORE.search(text, max(0, start - 4), start) or _APPROX_AFTER.match(text, end)
-    )
-
-
-def _quantity(
-    text: str, kind: Kind, value: int | Decimal, start: int, end: int, decimals: int = 0
-) -> Quantity:
-    return Quantity(
-        value=Decimal(value),
-        kind=kind,
-        text=text[start:end],
-        start=start,
-        end=end,
-        approx=kind in {"number", "percent", "points"} and _approx(text, start, end),
-        decimals=decimals,
-    )
-
-
 def _decimals_of(number_text: str) -> int:
     _, _, fraction = number_text.partition(".")
     if fraction or number_text[:1].isdigit():
@@ -113,7 +94,7 @@ def _decimals_of(number_text: str) -> int:
 
 def _ymd(match: re.Match[str], text: str) -> list[Quantity] | None:
     year, month, day = _int(match["y"]), _int(match["m"]), _int(match["d"])
-    if not _valid_date(year, month, day):
+    if not valid_date(year, month, day):
         return None
     return [_quantity(text, "date", year * 10000 + month * 100 + day, *match.span())]
 
@@ -122,7 +103,7 @@ def _ymd_range(match: re.Match[str], text: str) -> list[Quantity] | None:
     year, month, day = _int(match["y"]), _int(match["m"]), _int(match["d"])
     month2 = _int(match["m2"]) if match["m2"] else month
     day2 = _int(match["d2"])
-    if not (_valid_date(year, month, day) and _valid_date(year, month2, day2)):
+    if not (valid_date(year, month, day) and valid_date(year, month2, day2)):
         return None
     return [
         _quantity(text, "date", year * 10000 + month * 100 + day, match.start(), match.end("d")),
@@ -132,7 +113,7 @@ def _ymd_range(match: re.Match[str], text: str) -> list[Quantity] | None:
 
 def _md(match: re.Match[str], text: str) -> list[Quantity] | None:
     month, day = _int(match["m"]), _int(match["d"])
-    if not _valid_date(2000, month, day) or day == 0:
+    if not valid_date(2000, month, day) or day == 0:
         return None
     return [_quantity(text, "month_day", month * 100 + day, *match.span())]
 
@@ -141,7 +122,7 @@ def _md_range(match: re.Match[str], text: str) -> list[Quantity] | None:
     month, day = _int(match["m"]), _int(match["d"])
     month2 = _int(match["m2"]) if match["m2"] else month
     day2 = _int(match["d2"])
-    if not (_valid_date(2000, month, day) and _valid_date(2000, month2, day2)):
+    if not (valid_date(2000, month, day) and valid_date(2000, month2, day2)):
         return None
     return [
         _quantity(text, "month_day", month * 100 + day, match.start(), match.end("d")),
@@ -158,7 +139,7 @@ def _day_only(match: re.Match[str], text: str) -> list[Quantity] | None:
 
 def _year_month(match: re.Match[str], text: str) -> list[Quantity] | None:
     year, month = _int(match["y"]), _int(match["m"])
-    if not _valid_date(year, month, 0):
+    if not valid_date(year, month, 0):
         return None
     return [_quantity(text, "date", year * 10000 + month * 100, *match.span())]
 
@@ -171,20 +152,16 @@ def _months_from_january(match: re.Match[str], text: str) -> list[Quantity]:
     return [_quantity(text, "number", last, *match.span())]
 
 
-def _is_year(value: int) -> bool:
-    return 1800 <= value <= 2199
-
-
 def _year(match: re.Match[str], text: str) -> list[Quantity] | None:
     year = _int(match["y"])
-    if match["y"][:1].isdigit() and not _is_year(year):
+    if match["y"][:1].isdigit() and not is_year(year):
         return None  # "5000年" is a duration, read later as a number
     return [_quantity(text, "year", year, *match.span())]
 
 
 def _year_range(match: re.Match[str], text: str) -> list[Quantity] | None:
     first, last = _int(match["y"]), _int(match["y2"])
-    if not (_is_year(first) and _is_year(last) and first < last):
+    if not (is_year(first) and is_year(last) and first < last):
         return None
     return [
         _quantity(text, "year", first, match.start("y"), match.end("y")),
@@ -192,18 +169,13 @@ def _year_range(match: re.Match[str], text: str) -> list[Quantity] | None:
     ]
 
 
-def _ratio_handler(kind: Kind, divisor: int = 1) -> Handler:
-    def handle(match: re.Match[str], text: str) -> list[Quantity] | None:
-        value = _number(match["n"])
-        if value is None or is_code(text, match.start("n"), match.end("n"), glued=False):
-            return None
-        decimals = _decimals_of(match["n"])
-        if divisor != 1:
-            value /= divisor
-            decimals += len(str(divisor)) - 1
-        return [_quantity(text, kind, value, match.start(), match.end(), decimals)]
+def _read_number(number: str) -> tuple[Decimal, int] | None:
+    value = _number(number)
+    return None if value is None else (value, _decimals_of(number))
 
-    return handle
+
+def _ratio_handler(kind: Kind, divisor: int = 1) -> Handler:
+    return ratio_handler(kind, _HEDGES, _read_number, divisor)
 
 
 def _percent_range(match: re.Match[str], text: str) -> list[Quantity] | None:

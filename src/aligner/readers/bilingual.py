@@ -19,7 +19,7 @@ that needs an entity to be expanded is refused rather than read with holes in it
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -186,6 +186,20 @@ def _is_swapped(path: str, source_lang: str | None, target_lang: str | None) -> 
     )
 
 
+def _require_version(root: etree._Element, path: str, format_name: str, major: str) -> None:
+    """Refuse a version other than the major one read here; minor versions only add to it."""
+    version = root.get("version", "")
+    if not version.startswith(major):
+        raise InputError(path, f"unknown {format_name} version {version!r}")
+
+
+def _xliff_files(root: etree._Element, q: _Qualifier, path: str) -> list[etree._Element]:
+    files = root.findall(q("file"))
+    if not files:
+        raise InputError(path, "XLIFF file without a <file> element")
+    return files
+
+
 def _recorded(ids_text: str | None, paragraphs_text: str | None) -> _Recorded | None:
     try:
         ids = parse_ids(ids_text)
@@ -245,6 +259,43 @@ def _generic_unit(source_text: str, target_text: str, swapped: bool, ordinal: in
     )
 
 
+def _recorded_unit(
+    zh_text: str,
+    zh_pieces: tuple[str, ...],
+    en_text: str,
+    values: Mapping[str, str],
+    prefix: str,
+    ordinal: int,
+) -> _Unit:
+    """A unit of one of our files, from the values it recorded.
+
+    All three formats record the same values under the same names, each with its own prefix
+    (``x-`` in XLIFF 1.2 contexts and TMX properties, none in XLIFF 2 metadata); they differ
+    only in how the Chinese sentences are marked, so the caller cuts ``zh_pieces``.
+    """
+
+    def value(name: str) -> str | None:
+        return values.get(f"{prefix}{name}")
+
+    return _Unit(
+        zh=_side(
+            zh_text,
+            zh_pieces,
+            _recorded(value(ZH_IDS), value(ZH_PARAGRAPHS)),
+            "zh",
+            ordinal,
+        ),
+        en=_side(
+            en_text,
+            _split_by_lengths(en_text, value(EN_LENGTHS), "en"),
+            _recorded(value(EN_IDS), value(EN_PARAGRAPHS)),
+            "en",
+            ordinal,
+        ),
+        confidence=_confidence(value(CONFIDENCE)),
+    )
+
+
 def _assemble(parsed: _Parsed, path: str) -> Alignment:
     zh_segments: list[Segment] = []
     en_segments: list[Segment] = []
@@ -285,12 +336,8 @@ def _read_xliff1(root: etree._Element, namespace: str, path: str) -> _Parsed:
     def q(tag: str) -> str:
         return f"{{{namespace}}}{tag}" if namespace else tag
 
-    version = root.get("version", "")
-    if not version.startswith("1."):
-        raise InputError(path, f"unknown XLIFF version {version!r}")
-    files = root.findall(q("file"))
-    if not files:
-        raise InputError(path, "XLIFF file without a <file> element")
+    _require_version(root, path, "XLIFF", "1.")
+    files = _xliff_files(root, q, path)
     units: list[_Unit] = []
     source_name: str | None = None
     target_name: str | None = None
@@ -318,7 +365,7 @@ def _xliff1_unit(
     target_text = _inline_text(target, _XLIFF1_CODES) if target is not None else ""
 
     contexts = {
-        context.get("context-type"): context.text or ""
+        context.get("context-type", ""): context.text or ""
         for context in unit.iterfind(f"{q('context-group')}/{q('context')}")
     }
     if swapped or f"x-{ZH_IDS}" not in contexts:
@@ -327,22 +374,8 @@ def _xliff1_unit(
     seg_source = unit.find(q("seg-source"))
     zh_marks = [] if seg_source is None else seg_source.findall(q("mrk"))
     zh_pieces = _texts((m for m in zh_marks if m.get("mtype") == "seg"), _XLIFF1_CODES)
-    return _Unit(
-        zh=_side(
-            source_text,
-            zh_pieces or (source_text,),
-            _recorded(contexts.get(f"x-{ZH_IDS}"), contexts.get(f"x-{ZH_PARAGRAPHS}")),
-            "zh",
-            ordinal,
-        ),
-        en=_side(
-            target_text,
-            _split_by_lengths(target_text, contexts.get(f"x-{EN_LENGTHS}"), "en"),
-            _recorded(contexts.get(f"x-{EN_IDS}"), contexts.get(f"x-{EN_PARAGRAPHS}")),
-            "en",
-            ordinal,
-        ),
-        confidence=_confidence(contexts.get(f"x-{CONFIDENCE}")),
+    return _recorded_unit(
+        source_text, zh_pieces or (source_text,), target_text, contexts, "x-", ordinal
     )
 
 
@@ -353,13 +386,9 @@ def _read_xliff2(root: etree._Element, namespace: str, path: str) -> _Parsed:
     def q(tag: str) -> str:
         return f"{{{namespace}}}{tag}"
 
-    version = root.get("version", "")
-    if not version.startswith("2."):
-        raise InputError(path, f"unknown XLIFF version {version!r}")
+    _require_version(root, path, "XLIFF", "2.")
     swapped = _is_swapped(path, root.get("srcLang"), root.get("trgLang"))
-    files = root.findall(q("file"))
-    if not files:
-        raise InputError(path, "XLIFF file without a <file> element")
+    files = _xliff_files(root, q, path)
     units: list[_Unit] = []
     source_name: str | None = None
     target_name: str | None = None
@@ -412,22 +441,8 @@ def _xliff2_unit(
         return _generic_unit(source_text, target_text, swapped, ordinal)
 
     zh_pieces = _marked_pieces(sources[0], q) if len(parts) == 1 else ()
-    return _Unit(
-        zh=_side(
-            source_text,
-            zh_pieces or (source_text,),
-            _recorded(recorded.get(ZH_IDS), recorded.get(ZH_PARAGRAPHS)),
-            "zh",
-            ordinal,
-        ),
-        en=_side(
-            target_text,
-            _split_by_lengths(target_text, recorded.get(EN_LENGTHS), "en"),
-            _recorded(recorded.get(EN_IDS), recorded.get(EN_PARAGRAPHS)),
-            "en",
-            ordinal,
-        ),
-        confidence=_confidence(recorded.get(CONFIDENCE)),
+    return _recorded_unit(
+        source_text, zh_pieces or (source_text,), target_text, recorded, "", ordinal
     )
 
 
@@ -441,9 +456,7 @@ def _marked_pieces(container: etree._Element, q: _Qualifier) -> tuple[str, ...]:
 
 
 def _read_tmx(root: etree._Element, path: str) -> _Parsed:
-    version = root.get("version", "")
-    if not version.startswith("1."):
-        raise InputError(path, f"unknown TMX version {version!r}")
+    _require_version(root, path, "TMX", "1.")
     body = root.find("body")
     if body is None:
         raise InputError(path, "TMX file without a <body> element")
@@ -483,23 +496,8 @@ def _tmx_unit(tu: etree._Element, path: str, ordinal: int) -> _Unit | None:
     props = _props(tu)
     if f"x-{ZH_IDS}" not in props:
         return _generic_unit(zh_text, en_text, False, ordinal)
-    return _Unit(
-        zh=_side(
-            zh_text,
-            _split_by_lengths(zh_text, props.get(f"x-{ZH_LENGTHS}"), "zh"),
-            _recorded(props.get(f"x-{ZH_IDS}"), props.get(f"x-{ZH_PARAGRAPHS}")),
-            "zh",
-            ordinal,
-        ),
-        en=_side(
-            en_text,
-            _split_by_lengths(en_text, props.get(f"x-{EN_LENGTHS}"), "en"),
-            _recorded(props.get(f"x-{EN_IDS}"), props.get(f"x-{EN_PARAGRAPHS}")),
-            "en",
-            ordinal,
-        ),
-        confidence=_confidence(props.get(f"x-{CONFIDENCE}")),
-    )
+    zh_pieces = _split_by_lengths(zh_text, props.get(f"x-{ZH_LENGTHS}"), "zh")
+    return _recorded_unit(zh_text, zh_pieces, en_text, props, "x-", ordinal)
 
 
 def _split_by_lengths(text: str, lengths_text: str | None, lang: str) -> tuple[str, ...]:

@@ -32,36 +32,25 @@ from aligner.model import Report
 from aligner.writers.atomic import write_bytes_atomic
 from aligner.writers.table import unattached_findings
 from aligner.writers.xmlcommon import (
-    CONFIDENCE,
-    EN_IDS,
-    EN_LENGTHS,
-    EN_PARAGRAPHS,
-    GLOSSARY_ORIGIN,
-    QA_ORIGIN,
     TARGET_FILE,
     TOOL_ID,
     XML_LANG,
-    ZH_IDS,
     ZH_MARK_PREFIX,
-    ZH_PARAGRAPHS,
     UnitView,
+    add_notes,
     append_marks,
     file_name,
-    finding_note,
-    format_confidence,
-    format_ids,
     root_element,
     serialize,
-    severity_priority,
     sub,
-    term_note,
+    unit_attributes,
     unit_views,
+    xliff_recorded_values,
 )
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 CONTEXT_GROUP_PREFIX = f"{TOOL_ID}-"
 TARGET_FILE_NOTE = f"{TOOL_ID}-{TARGET_FILE}"
-GLOSSARY_PRIORITY = "3"
 
 _INLINE_CONTAINERS = frozenset({f"{{{NS}}}source", f"{{{NS}}}seg-source", f"{{{NS}}}target"})
 
@@ -91,9 +80,7 @@ def render_xliff12(report: Report) -> bytes:
         {"tool-id": TOOL_ID, "tool-name": TOOL_ID, "tool-version": __version__},
     )
     sub(header, _q("note"), {"from": TARGET_FILE_NOTE}, file_name(alignment.target.path))
-    for finding in unattached_findings(report):
-        priority = str(severity_priority(finding.severity))
-        sub(header, _q("note"), {"from": QA_ORIGIN, "priority": priority}, finding_note(finding))
+    add_notes(header, _q("note"), "from", findings=unattached_findings(report))
     body = sub(file_element, _q("body"))
     for view in unit_views(report):
         _add_trans_unit(body, view)
@@ -111,10 +98,7 @@ def _state(view: UnitView) -> str:
 
 
 def _add_trans_unit(body: etree._Element, view: UnitView) -> None:
-    attributes = {"id": view.key}
-    if not view.zh:
-        attributes["translate"] = "no"
-    unit = sub(body, _q("trans-unit"), attributes)
+    unit = sub(body, _q("trans-unit"), unit_attributes(view))
     sub(unit, _q("source"), {XML_LANG: SOURCE_LANG}, view.zh_text)
     if view.zh:
         seg_source = sub(unit, _q("seg-source"), {XML_LANG: SOURCE_LANG})
@@ -126,24 +110,7 @@ def _add_trans_unit(body: etree._Element, view: UnitView) -> None:
     # Group names must be unique across the file, hence the unit id in it.
     group_name = f"{CONTEXT_GROUP_PREFIX}{view.key}"
     group = sub(unit, _q("context-group"), {"name": group_name, "purpose": "information"})
-    recorded = (
-        (ZH_IDS, format_ids(s.id for s in view.zh)),
-        (ZH_PARAGRAPHS, format_ids(s.paragraph for s in view.zh)),
-        (EN_IDS, format_ids(s.id for s in view.en)),
-        (EN_PARAGRAPHS, format_ids(s.paragraph for s in view.en)),
-        (EN_LENGTHS, format_ids(len(s.text) for s in view.en)),
-        (CONFIDENCE, format_confidence(view.link.confidence)),
-    )
-    for name, value in recorded:
+    for name, value in xliff_recorded_values(view):
         sub(group, _q("context"), {"context-type": f"x-{name}"}, value)
 
-    for finding in view.findings:
-        priority = str(severity_priority(finding.severity))
-        sub(unit, _q("note"), {"from": QA_ORIGIN, "priority": priority}, finding_note(finding))
-    for hit in view.terms:
-        sub(
-            unit,
-            _q("note"),
-            {"from": GLOSSARY_ORIGIN, "priority": GLOSSARY_PRIORITY},
-            term_note(hit),
-        )
+    add_notes(unit, _q("note"), "from", findings=view.findings, hits=view.terms)

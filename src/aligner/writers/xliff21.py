@@ -30,30 +30,20 @@ from aligner.model import Report
 from aligner.writers.atomic import write_bytes_atomic
 from aligner.writers.table import unattached_findings
 from aligner.writers.xmlcommon import (
-    CONFIDENCE,
     DISCOURAGED_STATUSES,
-    EN_IDS,
-    EN_LENGTHS,
-    EN_PARAGRAPHS,
-    GLOSSARY_ORIGIN,
-    QA_ORIGIN,
     TARGET_FILE,
     TOOL_ID,
-    ZH_IDS,
     ZH_MARK_PREFIX,
-    ZH_PARAGRAPHS,
     UnitView,
+    add_notes,
     append_marks,
     file_name,
-    finding_note,
-    format_confidence,
-    format_ids,
     root_element,
     serialize,
-    severity_priority,
     sub,
-    term_note,
+    unit_attributes,
     unit_views,
+    xliff_recorded_values,
     xml_safe,
 )
 
@@ -62,7 +52,6 @@ GLS_NS = "urn:oasis:names:tc:xliff:glossary:2.0"
 MDA_NS = "urn:oasis:names:tc:xliff:metadata:2.0"
 META_CATEGORY = TOOL_ID
 REVIEW_SUBSTATE = f"{TOOL_ID}:needs-review"
-GLOSSARY_PRIORITY = "3"
 
 _INLINE_CONTAINERS = frozenset({f"{{{NS}}}source", f"{{{NS}}}target"})
 
@@ -94,14 +83,7 @@ def render_xliff21(report: Report) -> bytes:
     document_findings = unattached_findings(report)
     if document_findings:
         notes = sub(file_element, _q("notes"))
-        for finding in document_findings:
-            priority = str(severity_priority(finding.severity))
-            sub(
-                notes,
-                _q("note"),
-                {"category": QA_ORIGIN, "priority": priority},
-                finding_note(finding),
-            )
+        add_notes(notes, _q("note"), "category", findings=document_findings)
     for view in unit_views(report):
         _add_unit(file_element, view)
     return serialize(root, _INLINE_CONTAINERS)
@@ -119,21 +101,8 @@ def _add_metadata(parent: etree._Element, values: tuple[tuple[str, str], ...]) -
 
 
 def _add_unit(file_element: etree._Element, view: UnitView) -> None:
-    attributes = {"id": view.key}
-    if not view.zh:
-        attributes["translate"] = "no"
-    unit = sub(file_element, _q("unit"), attributes)
-    _add_metadata(
-        unit,
-        (
-            (ZH_IDS, format_ids(s.id for s in view.zh)),
-            (ZH_PARAGRAPHS, format_ids(s.paragraph for s in view.zh)),
-            (EN_IDS, format_ids(s.id for s in view.en)),
-            (EN_PARAGRAPHS, format_ids(s.paragraph for s in view.en)),
-            (EN_LENGTHS, format_ids(len(s.text) for s in view.en)),
-            (CONFIDENCE, format_confidence(view.link.confidence)),
-        ),
-    )
+    unit = sub(file_element, _q("unit"), unit_attributes(view))
+    _add_metadata(unit, xliff_recorded_values(view))
 
     usable = [hit for hit in view.terms if hit.status not in DISCOURAGED_STATUSES]
     discouraged = [hit for hit in view.terms if hit.status in DISCOURAGED_STATUSES]
@@ -146,21 +115,7 @@ def _add_unit(file_element: etree._Element, view: UnitView) -> None:
 
     if view.findings or discouraged:
         notes = sub(unit, _q("notes"))
-        for finding in view.findings:
-            priority = str(severity_priority(finding.severity))
-            sub(
-                notes,
-                _q("note"),
-                {"category": QA_ORIGIN, "priority": priority},
-                finding_note(finding),
-            )
-        for hit in discouraged:
-            sub(
-                notes,
-                _q("note"),
-                {"category": GLOSSARY_ORIGIN, "priority": GLOSSARY_PRIORITY},
-                term_note(hit),
-            )
+        add_notes(notes, _q("note"), "category", findings=view.findings, hits=discouraged)
 
     segment_attributes = {"id": "s1", "state": "translated" if view.en else "initial"}
     if view.findings:

@@ -40,6 +40,9 @@ ZH_MARK_PREFIX = "zh-"
 QA_ORIGIN = "aligner-qa"
 GLOSSARY_ORIGIN = "aligner-glossary"
 
+# Glossary notes are reminders, ranked with informational findings.
+GLOSSARY_PRIORITY = "3"
+
 # XLIFF counts priority from 1 (most important) upwards.
 _SEVERITY_PRIORITY = {Severity.ERROR: 1, Severity.WARNING: 2, Severity.INFO: 3}
 
@@ -115,6 +118,55 @@ def _terms_of(link: Link, hits: Iterable[TermHit]) -> tuple[TermHit, ...]:
             seen.add(key)
             unique.append(hit)
     return tuple(unique)
+
+
+def unit_attributes(view: UnitView) -> dict[str, str]:
+    """The unit id, and ``translate="no"`` for an addition (English with no Chinese).
+
+    An addition is kept so that it survives a round trip, but there is nothing for a CAT
+    tool to translate in it, so it is told to skip the unit.
+    """
+    attributes = {"id": view.key}
+    if not view.zh:
+        attributes["translate"] = "no"
+    return attributes
+
+
+def xliff_recorded_values(view: UnitView) -> tuple[tuple[str, str], ...]:
+    """The values an XLIFF unit records so that the reader can rebuild the alignment.
+
+    The Chinese sentence boundaries are markers in the source, so only the English side
+    needs its sentence lengths recorded.
+    """
+    return (
+        (ZH_IDS, format_ids(s.id for s in view.zh)),
+        (ZH_PARAGRAPHS, format_ids(s.paragraph for s in view.zh)),
+        (EN_IDS, format_ids(s.id for s in view.en)),
+        (EN_PARAGRAPHS, format_ids(s.paragraph for s in view.en)),
+        (EN_LENGTHS, format_ids(len(s.text) for s in view.en)),
+        (CONFIDENCE, format_confidence(view.link.confidence)),
+    )
+
+
+def add_notes(
+    parent: etree._Element,
+    note_tag: str,
+    origin_attribute: str,
+    findings: Iterable[Finding] = (),
+    hits: Iterable[TermHit] = (),
+) -> None:
+    """One note per finding, then one per glossary hit, each saying where it comes from.
+
+    XLIFF 1.2 names a note's origin ``from`` and XLIFF 2 ``category``; the origins, the
+    priorities and the wording are the same in both so that a reviewer sees the same notes.
+    """
+    for finding in findings:
+        priority = str(severity_priority(finding.severity))
+        attributes = {origin_attribute: QA_ORIGIN, "priority": priority}
+        sub(parent, note_tag, attributes, finding_note(finding))
+    for hit in hits:
+        attributes = {origin_attribute: GLOSSARY_ORIGIN, "priority": GLOSSARY_PRIORITY}
+        sub(parent, note_tag, attributes, term_note(hit))
 
 
 def join_sentences(lang: str, texts: Iterable[str]) -> str:
