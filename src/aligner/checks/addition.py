@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from aligner.checks.base import CheckContext, link_texts
+from aligner.checks.base import CheckContext, link_finding, link_texts
 from aligner.checks.omission import (
     bilingual_segment_texts,
     furniture_only,
@@ -71,12 +71,4 @@ def check_addition(alignment: Alignment, context: CheckContext) -> Iterator[Find
                 "Remove it if the translator added it, or check the alignment if the "
                 "Chinese it translates was matched elsewhere."
             )
-        yield Finding(
-            check=NAME,
-            severity=severity,
-            zh_ids=link.zh,
-            en_ids=link.en,
-            zh=zh,
-            en=en,
-            message=message,
-        )
+        yield link_finding(NAME, link, zh, en, severity, message)

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from aligner.checks.base import CheckContext, link_texts
+from aligner.checks.base import CheckContext, link_finding, link_texts
 from aligner.checks.chrome import is_symbols_only, non_body_kind
 from aligner.model import Alignment, Document, Finding, Severity
 
@@ -130,12 +130,4 @@ def check_omission(alignment: Alignment, context: CheckContext) -> Iterator[Find
                 f"Chinese sentence has no English translation{paired}: “{zh}” needs "
                 f"translating; it belongs {location_hint(alignment, index, 'en')}."
             )
-        yield Finding(
-            check=NAME,
-            severity=severity,
-            zh_ids=link.zh,
-            en_ids=link.en,
-            zh=zh,
-            en=en,
-            message=message,
-        )
+        yield link_finding(NAME, link, zh, en, severity, message)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from aligner.checks.base import CheckContext, link_texts
+from aligner.checks.base import CheckContext, link_finding, link_texts
 from aligner.checks.chrome import is_boilerplate, is_page_chrome
 from aligner.model import Alignment, Document, Finding, Severity
 
@@ -223,12 +223,4 @@ def check_punctuation(alignment: Alignment, context: CheckContext) -> Iterator[F
         zh, en = link_texts(alignment, link.zh, link.en)
         for spot in _link_spots(alignment, link.en, en):
             severity, message = _describe(spot)
-            yield Finding(
-                check=NAME,
-                severity=severity,
-                zh_ids=link.zh,
-                en_ids=link.en,
-                zh=zh,
-                en=en,
-                message=message,
-            )
+            yield link_finding(NAME, link, zh, en, severity, message)
