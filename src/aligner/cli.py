@@ -18,6 +18,12 @@ from aligner.checks.registry import CHECKS as CHECK_NAMES
 from aligner.errors import InputError
 
 EXIT_BAD_INPUT = 2
+# Kept in step with aligner.align.SCORER_NAMES, which this module does not import.
+SCORER_CHOICES = ["auto", "lexical", "semantic", "hybrid"]
+SCORER_HELP = (
+    "Similarity model: lexical (dictionary), semantic (sentence embeddings), hybrid "
+    "(both; needs the semantic extra); auto is hybrid when the extra is installed."
+)
 
 
 class AlignerGroup(click.Group):
@@ -42,7 +48,7 @@ def main() -> None:
     Chinese is always the source (zh-CN, authoritative) and English the target (en).
 
     \b
-    Typical use:
+    Examples:
       aligner align release.zh.txt release.en.txt            # side-by-side in the terminal
       aligner align release.zh.docx release.en.html -o out/release.json -o out/release.links
       aligner segment release.en.txt                          # one sentence per line
@@ -113,10 +119,10 @@ def align_options(func: Any) -> Any:
         split_lines_option,
         click.option(
             "--scorer",
-            type=click.Choice(["auto", "lexical"]),
+            type=click.Choice(SCORER_CHOICES),
             default="auto",
             show_default=True,
-            help="Similarity model; auto uses the best one installed.",
+            help=SCORER_HELP,
         ),
         click.option(
             "--glossary",
@@ -177,6 +183,9 @@ def _write_outputs(report: Any, outputs: tuple[str, ...], **options: Any) -> Non
     for path in outputs:
         try:
             write_report(report, path, settings)
+        except (FileExistsError, NotADirectoryError):
+            # mkdir reports a file sitting where a folder should be as "File exists".
+            raise InputError(path, "cannot write output: part of this path is a file") from None
         except OSError as error:
             raise InputError(path, f"cannot write output: {error.strerror or error}") from error
         click.echo(f"wrote {path}", err=True)
@@ -377,6 +386,11 @@ def glossary() -> None:
     CSV/TSV files need a header with zh and en columns; optional columns are status
     (preferred, admitted, deprecated, forbidden), note, variants and deprecated
     (alternatives separated by |).
+
+    \b
+    Examples:
+      aligner glossary check glossaries/customs.tbx
+      aligner glossary convert glossaries/customs.csv glossaries/customs.tbx
     """
 
 
@@ -427,6 +441,130 @@ def glossary_convert(source: str, target: str, tbx_dialect: str) -> None:
     click.echo(f"wrote {target}: {written} terms")
 
 
+@main.command()
+@click.argument("inputs", metavar="INPUT...", nargs=-1, required=True)
+@click.option(
+    "-o",
+    "--output",
+    "outdir",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="Folder for the per-pair results and the summaries (created if needed).",
+)
+@click.option(
+    "--glossary",
+    "glossaries",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="Extra glossary (TBX, CSV or TSV); may repeat.",
+)
+@click.option("--no-default-glossary", is_flag=True, help="Do not apply the bundled glossary.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes [default: one per CPU].",
+)
+@click.option(
+    "--to",
+    "to",
+    default="",
+    metavar="FORMATS",
+    help="Deliverables per pair, comma-separated: docx, xliff, tmx, html, json "
+    "(qa.json is always written).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "never"]),
+    default="error",
+    show_default=True,
+    help="Exit 1 when a document has a finding at or above this severity, or failed.",
+)
+@click.option(
+    "--resume",
+    is_flag=True,
+    help="Skip pairs whose outputs are up to date (same inputs, glossaries and settings).",
+)
+@click.option(
+    "--pairs",
+    "manifest",
+    type=click.Path(dir_okay=False),
+    help="CSV with zh,en columns (paths relative to the input) listing the pairs; "
+    "replaces pairing by file name.",
+)
+@split_lines_option
+@click.option(
+    "--scorer",
+    type=click.Choice(SCORER_CHOICES),
+    default="auto",
+    show_default=True,
+    help=SCORER_HELP,
+)
+def batch(
+    inputs: tuple[str, ...],
+    outdir: str,
+    glossaries: tuple[str, ...],
+    no_default_glossary: bool,
+    jobs: int | None,
+    to: str,
+    fail_on: str,
+    resume: bool,
+    manifest: str | None,
+    split_lines: bool,
+    scorer: str,
+) -> None:
+    """Check every release pair in folders, .zip or .tar(.gz) archives.
+
+    \b
+    Pairs are found by name (cn and chs mark Chinese too), or listed with --pairs:
+      name.zh.txt + name.en.txt     name_zh.txt + name_en.txt
+      name-zh.txt + name-en.txt     zh/…/name.txt + en/…/name.txt
+
+    Each pair gets OUTDIR/NAME/qa.json and the --to deliverables; OUTDIR/summary.json,
+    summary.csv and summary.html cover the whole run, including unpaired and refused
+    files, inconsistencies across documents and how each glossary term was rendered.
+
+    \b
+    Exit codes: 0 clean, 1 a document at or above --fail-on (or failed),
+    2 nothing could be checked or bad usage.
+
+    \b
+    Examples:
+      aligner batch releases/ -o qa-out
+      aligner batch 2025-q1.zip 2025-q2.tar.gz -o qa-out --to html,xliff --jobs 4
+      aligner batch releases/ -o qa-out --resume --fail-on warning
+    """
+    from aligner.batch import BatchOptions, exit_code, run_batch
+    from aligner.batch.model import parse_deliverables
+    from aligner.batch.outcome import summary_line
+    from aligner.batch.progress import TerminalProgress
+    from aligner.pipeline import AlignOptions
+
+    try:
+        deliverables = parse_deliverables(to)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--to") from None
+    options = BatchOptions(
+        inputs=inputs,
+        outdir=outdir,
+        align=AlignOptions(
+            split_lines=split_lines,
+            scorer=scorer,
+            glossaries=glossaries,
+            use_bundled_glossary=not no_default_glossary,
+        ),
+        deliverables=deliverables,
+        jobs=jobs,
+        resume=resume,
+        manifest=manifest,
+    )
+    with TerminalProgress() as progress:
+        summary = run_batch(options, progress)
+    click.echo(summary_line(summary, outdir), err=True)
+    sys.exit(exit_code(summary, fail_on))
+
+
 @main.command(name="eval")
 @click.option(
     "--gold",
@@ -438,39 +576,80 @@ def glossary_convert(source: str, target: str, tbx_dialect: str) -> None:
 @click.option(
     "--pred",
     "pred_dir",
-    required=True,
     type=click.Path(exists=True, file_okay=False),
     help="Folder of predicted alignments with the same file names.",
 )
-def evaluate(gold_dir: str, pred_dir: str) -> None:
-    """Score predicted alignments against gold ones (strict and lax P/R/F1).
+@click.option(
+    "--zh",
+    "zh_dir",
+    type=click.Path(exists=True, file_okay=False),
+    help="Instead of --pred: folder of Chinese NNN.zh files (one sentence per line) to align.",
+)
+@click.option(
+    "--en",
+    "en_dir",
+    type=click.Path(exists=True, file_okay=False),
+    help="With --zh: folder of the English NNN.en files.",
+)
+@click.option(
+    "--scorer",
+    type=click.Choice(SCORER_CHOICES),
+    default="auto",
+    show_default=True,
+    help="With --zh/--en: " + SCORER_HELP,
+)
+@click.option(
+    "--verbose",
+    "-v",
+    is_flag=True,
+    help="With --zh/--en: time embedding, other preparation and search per document.",
+)
+def evaluate(
+    gold_dir: str,
+    pred_dir: str | None,
+    zh_dir: str | None,
+    en_dir: str | None,
+    scorer: str,
+    verbose: bool,
+) -> None:
+    """Score alignments against gold ones (strict and lax P/R/F1).
 
-    Strict counts a predicted link only if a gold link is identical; lax if it shares a
-    sentence on each side with one. Links empty on one side are left out.
+    Either score existing predictions (--pred), or align every NNN.zh / NNN.en pair
+    from --zh and --en (one sentence per line, as with --split-lines) and score that,
+    with timings. Strict counts a predicted link only if a gold link is identical;
+    lax if it shares a sentence on each side with one. Links empty on one side are
+    left out.
 
     \b
-    Example:
-      for f in corpus/zh/*.zh; do n=$(basename $f .zh);
-        aligner align --split-lines $f corpus/en/$n.en --format links > pred/$n.align; done
+    Examples:
+      aligner eval --gold corpus/gold --zh corpus/zh --en corpus/en --scorer hybrid -v
       aligner eval --gold corpus/gold --pred pred
     """
-    from aligner.align.evaluate import Counts, count, parse_links, scores
+    import time
 
+    from aligner.align.evaluate import Counts, count, scores
+
+    aligning = zh_dir is not None or en_dir is not None
+    if aligning == (pred_dir is not None) or (aligning and (zh_dir is None or en_dir is None)):
+        raise click.UsageError("give either --pred, or both --zh and --en")
     gold_files = sorted(Path(gold_dir).glob("*.align"))
     if not gold_files:
         raise InputError(gold_dir, "no .align files found")
+    started = time.perf_counter()
+    run = _EvalAligner(scorer, verbose) if aligning else None
     total = Counts()
     rows = []
     for gold_file in gold_files:
-        pred_file = Path(pred_dir) / gold_file.name
-        if not pred_file.is_file():
-            raise InputError(str(pred_file), "missing prediction for this gold file")
-        try:
-            gold = parse_links(gold_file.read_text(encoding="utf-8"), str(gold_file))
-            pred = parse_links(pred_file.read_text(encoding="utf-8"), str(pred_file))
-        except (ValueError, UnicodeDecodeError) as error:
-            raise InputError(str(pred_file), str(error)) from error
-        counts = count(gold, pred)
+        if run is not None and zh_dir is not None and en_dir is not None:
+            predicted = run.align(
+                Path(zh_dir) / f"{gold_file.stem}.zh", Path(en_dir) / f"{gold_file.stem}.en"
+            )
+        else:
+            pred_file = Path(pred_dir or ".") / gold_file.name
+            if not pred_file.is_file():
+                raise InputError(str(pred_file), "missing prediction for this gold file")
+            predicted = _read_link_file(pred_file)
+        counts = count(_read_link_file(gold_file), predicted)
         total = total + counts
         strict, lax = scores(counts)
         rows.append((gold_file.stem, strict, lax))
@@ -483,6 +662,84 @@ def evaluate(gold_dir: str, pred_dir: str) -> None:
             f"{name:<12} {s.precision:>9.3f} {s.recall:>7.3f} {s.f1:>7.3f}"
             f"   {x.precision:>7.3f} {x.recall:>7.3f} {x.f1:>7.3f}"
         )
+    if run is not None:
+        for line in run.timing_lines(time.perf_counter() - started):
+            click.echo(line, err=True)
+
+
+class _EvalAligner:
+    """Aligns corpus pairs for ``eval`` with one scorer, timing each stage."""
+
+    def __init__(self, scorer_name: str, verbose: bool) -> None:
+        from aligner.align import make_scorer
+
+        self.verbose = verbose
+        self.scorer = make_scorer(scorer_name)
+        self.embedding = 0.0
+        self.preparing = 0.0
+        self.searching = 0.0
+        self.sentences = 0
+        self.cached = 0
+        self.details: list[str] = []
+
+    def align(self, zh_path: Path, en_path: Path) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+        import time
+
+        from aligner.align import align_prepared
+        from aligner.pipeline import load_document
+
+        for path in (zh_path, en_path):
+            if not path.is_file():
+                raise InputError(str(path), "missing text for this gold file")
+        source = load_document(str(zh_path), "zh", split_lines=True)
+        target = load_document(str(en_path), "en", split_lines=True)
+        started = time.perf_counter()
+        span_scorer = self.scorer.prepare(source, target)
+        prepared = time.perf_counter()
+        alignment = align_prepared(source, target, span_scorer)
+        searched = time.perf_counter()
+        stats = getattr(span_scorer, "embedding", None)
+        embedding = float(getattr(stats, "seconds", 0.0))
+        self.embedding += embedding
+        self.preparing += prepared - started - embedding
+        self.searching += searched - prepared
+        self.sentences += int(getattr(stats, "distinct", 0))
+        self.cached += int(getattr(stats, "from_cache", 0))
+        self.details.append(
+            f"{zh_path.stem:<12} embedding {embedding:6.1f} s   other preparation "
+            f"{prepared - started - embedding:5.1f} s   search {searched - prepared:5.1f} s"
+        )
+        return [(link.zh, link.en) for link in alignment.links]
+
+    def timing_lines(self, elapsed: float) -> list[str]:
+        lines = list(self.details) if self.verbose else []
+        cache_note = (
+            f", {self.cached} of {self.sentences} distinct sentences' vectors from the cache"
+            if self.sentences
+            else ""
+        )
+        lines.append(
+            f"{self.scorer.name} scorer: {elapsed:.1f} s in all; embedding {self.embedding:.1f} s,"
+            f" other preparation {self.preparing:.1f} s, search {self.searching:.1f} s"
+            f"{cache_note}"
+        )
+        return lines
+
+
+def _read_link_file(path: Path) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Parse one ``.align`` file, blaming that file (not its partner) for any defect."""
+    from aligner.align.evaluate import parse_links
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(str(path), f"not UTF-8 text (bad byte at offset {error.start})") from None
+    except OSError as error:
+        raise InputError(str(path), f"cannot read the file ({error.strerror or error})") from None
+    try:
+        return parse_links(text, str(path))
+    except ValueError as error:
+        raise InputError(str(path), str(error).removeprefix(f"{path}: ")) from None
 
 
 if __name__ == "__main__":  # pragma: no cover

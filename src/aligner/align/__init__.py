@@ -2,26 +2,74 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import sys
+from collections.abc import Callable, Sequence
 
 from aligner.align.length import LengthModel
-from aligner.align.scorer import Scorer
+from aligner.align.scorer import Scorer, SpanScorer
 from aligner.align.search import DEFAULT_LINK_TYPES, SearchConfig, search
 from aligner.glossary.model import GlossaryEntry
 from aligner.model import Alignment, Document, Link
 
-SCORER_NAMES = ("auto", "lexical")
+SCORER_NAMES = ("auto", "lexical", "semantic", "hybrid")
 
-__all__ = ["DEFAULT_LINK_TYPES", "SCORER_NAMES", "SearchConfig", "align_documents", "make_scorer"]
+__all__ = [
+    "DEFAULT_LINK_TYPES",
+    "SCORER_NAMES",
+    "SearchConfig",
+    "align_documents",
+    "align_prepared",
+    "make_scorer",
+]
 
 
-def make_scorer(name: str, glossary: Sequence[GlossaryEntry] = ()) -> Scorer:
-    """The scorer for a ``--scorer`` value; ``auto`` picks the best one installed."""
+def make_scorer(
+    name: str,
+    glossary: Sequence[GlossaryEntry] = (),
+    notify: Callable[[str], None] | None = None,
+) -> Scorer:
+    """The scorer for a ``--scorer`` value; ``auto`` picks the best one installed.
+
+    ``auto`` is the hybrid scorer when an embedding model is installed (the
+    ``semantic`` extra), announced by one line through ``notify`` (by default on
+    stderr when it is a terminal), and the lexical scorer otherwise. Asking for
+    ``semantic`` or ``hybrid`` without the extra is an InputError naming the package
+    to install.
+    """
     from aligner.align.lexical import LexicalScorer
 
     if name not in SCORER_NAMES:
         raise ValueError(f"unknown scorer {name!r}; choose from {', '.join(SCORER_NAMES)}")
-    return LexicalScorer(glossary)
+    if name == "lexical":
+        return LexicalScorer(glossary)
+    from aligner.align import semantic
+
+    say = notify or _notice
+    if name == "auto":
+        module = semantic.installed()
+        if module is None:
+            return LexicalScorer(glossary)
+        try:
+            scorer = semantic.build_scorer("hybrid", glossary, notify=say, fallback_to_lexical=True)
+        except semantic.SemanticUnavailable:
+            return LexicalScorer(glossary)
+        say(
+            f"scorer: hybrid ({semantic.MODEL_NAMES[module]} embeddings + dictionary); "
+            "--scorer lexical skips the model"
+        )
+        return scorer
+    try:
+        return semantic.build_scorer("semantic" if name == "semantic" else "hybrid", glossary)
+    except semantic.SemanticUnavailable as error:
+        from aligner.errors import InputError
+
+        raise InputError(f"--scorer {name}", str(error)) from None
+
+
+def _notice(message: str) -> None:
+    """Tell a person at a terminal; keep stderr clean for scripts that parse it."""
+    if sys.stderr.isatty():
+        print(f"aligner: {message}", file=sys.stderr)
 
 
 def align_documents(
@@ -31,8 +79,17 @@ def align_documents(
     config: SearchConfig | None = None,
 ) -> Alignment:
     """Link every Chinese and English sentence, in order, each exactly once."""
+    return align_prepared(source, target, scorer.prepare(source, target), config)
+
+
+def align_prepared(
+    source: Document,
+    target: Document,
+    span_scorer: SpanScorer,
+    config: SearchConfig | None = None,
+) -> Alignment:
+    """The search alone, for a scorer already prepared (so its cost can be timed apart)."""
     config = config or SearchConfig()
-    span_scorer = scorer.prepare(source, target)
     lengths = LengthModel.build(
         [s.text for s in source.segments], [s.text for s in target.segments]
     )

