@@ -57,6 +57,16 @@ class SearchConfig:
 
 
 @dataclass(frozen=True)
+class _Tables:
+    """The filled dynamic-programming table of one solve, kept for the next one."""
+
+    lows: list[int]
+    highs: list[int]
+    best: list[list[float]]
+    back: list[list[int]]
+
+
+@dataclass(frozen=True)
 class Bead:
     zh_start: int
     zh_end: int
@@ -135,12 +145,36 @@ class _Problem:
             cost += cfg.double_merge_cost
         return cost
 
-    def solve(self, lows: list[int], highs: list[int]) -> tuple[list[Bead], list[int]]:
-        """Best path inside the band, and the rows where it ran along the band's edge."""
+    def solve(
+        self, lows: list[int], highs: list[int], earlier: _Tables | None = None
+    ) -> tuple[list[Bead], list[int], _Tables]:
+        """Best path inside the band, and the rows where it ran along the band's edge.
+
+        ``earlier`` is the table of a previous solve: rows up to the first one whose
+        bounds changed are reused, since a row depends only on the rows above it.
+        """
         n, m = self.n, self.m
         neg = -math.inf
-        best: list[list[float]] = [[neg] * (highs[i] - lows[i] + 1) for i in range(n + 1)]
-        back: list[list[int]] = [[-1] * (highs[i] - lows[i] + 1) for i in range(n + 1)]
+        start = 0
+        if earlier is not None:
+            while (
+                start <= n
+                and earlier.lows[start] == lows[start]
+                and earlier.highs[start] == highs[start]
+            ):
+                start += 1
+        best: list[list[float]] = [
+            earlier.best[i]
+            if earlier is not None and i < start
+            else [neg] * (highs[i] - lows[i] + 1)
+            for i in range(n + 1)
+        ]
+        back: list[list[int]] = [
+            earlier.back[i]
+            if earlier is not None and i < start
+            else [-1] * (highs[i] - lows[i] + 1)
+            for i in range(n + 1)
+        ]
         cfg = self.config
         types = cfg.link_types
         # Per link type: zh size, en size, sentence count, and the type's fixed cost.
@@ -161,7 +195,7 @@ class _Problem:
         lexical_weight, length_weight = cfg.lexical_weight, cfg.length_weight
         edge_discount = cfg.edge_skip_discount
         best[0][0] = 0.0
-        for i in range(n + 1):
+        for i in range(start, n + 1):
             lo_i, hi_i = lows[i], highs[i]
             row_best, row_back = best[i], back[i]
             for j in range(lo_i, hi_i + 1):
@@ -208,7 +242,7 @@ class _Problem:
             beads.append(self.bead(i - a, i, j - b, j))
             i, j = i - a, j - b
         beads.reverse()
-        return beads, touched
+        return beads, touched, _Tables(lows, highs, best, back)
 
     def bead(self, i0: int, i1: int, j0: int, j1: int) -> Bead:
         score = self.link_score(i0, i1, j0, j1)
@@ -257,13 +291,14 @@ def search(
     problem = _Problem(scorer, lengths, zh_paragraphs, en_paragraphs, config)
     widths = [config.min_band] * (n + 1)
     limit = max(n, m)
+    tables: _Tables | None = None
     while True:
         lows, highs = _band(centres, widths, m)
-        beads, touched = problem.solve(lows, highs)
+        beads, touched, tables = problem.solve(lows, highs, tables)
         if not touched:
             return beads
-        # Widen only around the rows where the path hugged the edge, and re-centre the
-        # band on the path found, so a local gap does not make the whole search wider.
+        # Widen only around the rows where the path hugged the edge, so a local gap
+        # does not make the whole search wider.
         previous = list(widths)
         for row in touched:
             wider = min(limit, 2 * previous[row])
@@ -271,7 +306,12 @@ def search(
                 widths[k] = max(widths[k], wider)
         if widths == previous:  # the edge is a neighbouring row's bound: nothing to widen
             return beads
-        centres = _path_centres(beads, n)
+        # Re-centre only the widened rows, so rows above them keep their bounds and
+        # their part of the table is reused.
+        path = _path_centres(beads, n)
+        centres = [
+            p if w != w0 else c for c, p, w, w0 in zip(centres, path, widths, previous, strict=True)
+        ]
 
 
 def _path_centres(beads: Sequence[Bead], n: int) -> list[int]:
