@@ -138,10 +138,12 @@ def main() -> None:
         print(f"{check:<14}{true:>6}{false:>14}{percent(true, true + false):>11}")
 
     zh_path, en_path = str(suite.SAMPLE_ZH), str(suite.SAMPLE_EN)
-    alignment = align_files(zh_path, en_path, glossary=glossary)
+    lexical = AlignOptions(scorer="lexical")
+    alignment = align_files(zh_path, en_path, lexical, glossary=glossary)
     qa_only = median_seconds(lambda: qa_report(alignment, glossary), args.runs)
     both = median_seconds(
-        lambda: qa_report(align_files(zh_path, en_path, glossary=glossary), glossary), args.runs
+        lambda: qa_report(align_files(zh_path, en_path, lexical, glossary=glossary), glossary),
+        args.runs,
     )
     print(f"\nQA time on the sample pair, median of {args.runs} runs after a warm-up:")
     print(f"  qa_report only:        {qa_only * 1000:7.1f} ms")
