@@ -705,3 +705,11 @@ def test_eval_blames_the_malformed_file(side: str, eval_folders: tuple[Path, Pat
     assert result.exit_code == 2
     problem = assert_one_error_line(result.stderr, broken)
     assert problem.startswith("line 2: ")
+
+
+def test_verbose_reports_the_time_of_each_stage_on_stderr() -> None:
+    quiet = ok("align", ZH, EN, "--scorer", "lexical", "--format", "links")
+    verbose = ok("align", ZH, EN, "--scorer", "lexical", "--format", "links", "-v")
+    assert verbose.stdout == quiet.stdout
+    assert "read" in verbose.stderr and "search" in verbose.stderr
+    assert "search" not in quiet.stderr

@@ -285,6 +285,17 @@ def expected_whole(zh: np.ndarray, en: np.ndarray, i0: int, i1: int, j0: int, j1
     return float(x @ y - hub)
 
 
+def expected_each(zh: np.ndarray, en: np.ndarray, i0: int, i1: int, j0: int, j1: int) -> float:
+    """Mean over the link's sentences of their closeness to the other side's span."""
+    x = zh[i0:i1].sum(axis=0)
+    y = en[j0:j1].sum(axis=0)
+    x, y = x / np.linalg.norm(x), y / np.linalg.norm(y)
+    zh_mean, en_mean = zh.mean(axis=0), en.mean(axis=0)
+    values = [zh[i] @ y - (zh[i] @ en_mean + y @ zh_mean) / 2 for i in range(i0, i1)]
+    values += [en[j] @ x - (en[j] @ zh_mean + x @ en_mean) / 2 for j in range(j0, j1)]
+    return float(np.mean(values))
+
+
 vector_rows = st.lists(
     st.lists(st.floats(-1, 1, allow_nan=False), min_size=6, max_size=6).filter(
         lambda row: sum(v * v for v in row) > 0.01
@@ -312,6 +323,11 @@ def test_composed_cosine_matches_direct_computation(
         scorer.score(i0, i1, j0, j1), expected_whole(zh, en, i0, i1, j0, j1), abs_tol=1e-4
     )
     assert 0.0 <= scorer.similarity(i0, i1, j0, j1) <= 1.0
+    mixed = SemanticSpanScorer(zh, en, CosineScale(-1.0, 1.0, whole_share=0.25))
+    expected = 0.25 * expected_whole(zh, en, i0, i1, j0, j1) + 0.75 * expected_each(
+        zh, en, i0, i1, j0, j1
+    )
+    assert math.isclose(mixed.score(i0, i1, j0, j1), expected, abs_tol=1e-4)
 
 
 def test_longer_spans_than_precomputed_still_match() -> None:
@@ -489,6 +505,29 @@ def test_importing_the_package_loads_no_model_or_numpy() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert shown.strip() == "[]"
+
+
+# --- the real models, where the extra is installed -----------------------------------------
+
+
+@pytest.mark.parametrize("module", sorted(semantic.MODEL_NAMES))
+def test_installed_model_embeds_translations_close_together(module: str) -> None:
+    pytest.importorskip(module, reason="optional semantic extra not installed")
+    from aligner.align.semantic.profiles import PROFILES
+
+    encoder = next(p for p in PROFILES if p.module == module).load()
+    texts = [
+        "海关总署今天发布了全年进出口数据。",
+        "The customs administration released the annual trade figures today.",
+        "The old fisherman mended his nets by the fire.",
+    ]
+    vectors = encoder.encode(texts)
+    assert vectors.shape[0] == 3 and vectors.dtype == np.float32
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-3)
+    assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2]
+    # BLAS may round differently for another batch size, but only in the last bits.
+    assert np.allclose(encoder.encode(texts[:1])[0], vectors[0], atol=1e-5)
+    assert encoder.encode([]).shape[0] == 0
 
 
 # --- progress ----------------------------------------------------------------------------

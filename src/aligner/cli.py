@@ -21,8 +21,8 @@ EXIT_BAD_INPUT = 2
 # Kept in step with aligner.align.SCORER_NAMES, which this module does not import.
 SCORER_CHOICES = ["auto", "lexical", "semantic", "hybrid"]
 SCORER_HELP = (
-    "Similarity model: lexical (dictionary), semantic (sentence embeddings), hybrid "
-    "(both; needs the semantic extra); auto is hybrid when the extra is installed."
+    "Similarity model: lexical (dictionary), semantic (sentence embeddings) or hybrid "
+    "(both); the last two need the semantic extra, and auto is hybrid when it is installed."
 )
 
 
@@ -118,6 +118,13 @@ def align_options(func: Any) -> Any:
     decorators = [
         split_lines_option,
         click.option(
+            "-v",
+            "--verbose",
+            is_flag=True,
+            help="Report on stderr the time spent reading, preparing the scorer "
+            "(embeddings included) and searching.",
+        ),
+        click.option(
             "--scorer",
             type=click.Choice(SCORER_CHOICES),
             default="auto",
@@ -206,6 +213,7 @@ def align(
     zh: str,
     en: str,
     split_lines: bool,
+    verbose: bool,
     scorer: str,
     glossaries: tuple[str, ...],
     no_default_glossary: bool,
@@ -236,10 +244,21 @@ def align(
         glossaries=glossaries,
         use_bundled_glossary=not no_default_glossary,
     )
-    alignment = align_files(zh, en, options)
+    timings: dict[str, float] = {}
+    alignment = align_files(zh, en, options, timings=timings)
+    _report_timings(verbose, timings)
     report = Report(alignment)
     _write_outputs(report, outputs, layout=layout, xliff_version=xliff_version)
     _print_report(report, fmt or ("side-by-side" if not outputs else None))
+
+
+def _report_timings(verbose: bool, timings: dict[str, float]) -> None:
+    if verbose and timings:
+        click.echo(
+            f"aligner: read {timings['read']:.2f} s, scorer preparation "
+            f"{timings['prepare']:.2f} s, search {timings['search']:.2f} s",
+            err=True,
+        )
 
 
 def _print_report(report: Any, fmt: str | None) -> None:
@@ -303,6 +322,7 @@ def _print_report(report: Any, fmt: str | None) -> None:
 def qa(
     files: tuple[str, ...],
     split_lines: bool,
+    verbose: bool,
     scorer: str,
     glossaries: tuple[str, ...],
     no_default_glossary: bool,
@@ -355,7 +375,9 @@ def qa(
 
         alignment = read_bilingual(files[0])
     elif len(files) == 2:
-        alignment = align_files(files[0], files[1], options, glossary=entries)
+        timings: dict[str, float] = {}
+        alignment = align_files(files[0], files[1], options, glossary=entries, timings=timings)
+        _report_timings(verbose, timings)
     else:
         raise click.UsageError("give ZH and EN files, or one .xlf/.xliff/.tmx file")
     reference_doc = load_document(reference, "en", split_lines=split_lines) if reference else None
@@ -615,10 +637,10 @@ def evaluate(
     """Score alignments against gold ones (strict and lax P/R/F1).
 
     Either score existing predictions (--pred), or align every NNN.zh / NNN.en pair
-    from --zh and --en (one sentence per line, as with --split-lines) and score that,
-    with timings. Strict counts a predicted link only if a gold link is identical;
-    lax if it shares a sentence on each side with one. Links empty on one side are
-    left out.
+    from --zh and --en (one sentence per line, as with --split-lines; no glossary)
+    and score that, with timings on stderr. Strict counts a predicted link only if a
+    gold link is identical; lax if it shares a sentence on each side with one. Links
+    empty on one side are left out.
 
     \b
     Examples:

@@ -6,11 +6,12 @@ them, so each takes plain values and returns plain data.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from aligner.align import SearchConfig, align_documents, make_scorer
+from aligner.align import SearchConfig, align_prepared, make_scorer
 from aligner.errors import InputError
 from aligner.glossary.model import GlossaryEntry
 from aligner.model import Alignment, Document, Report
@@ -50,13 +51,19 @@ def align_files(
     en_path: str,
     options: AlignOptions = AlignOptions(),
     glossary: Sequence[GlossaryEntry] | None = None,
+    timings: dict[str, float] | None = None,
 ) -> Alignment:
-    """Align two files; ``glossary`` defaults to the entries the options name."""
+    """Align two files; ``glossary`` defaults to the entries the options name.
+
+    ``timings``, when given, receives the seconds spent reading and segmenting, preparing
+    the scorer (dictionary lookups, and embeddings for the semantic scorers) and searching.
+    """
     if zh_path == en_path == "-":
         # Otherwise the English side would read an exhausted stream and call it empty.
         raise InputError(
             "<stdin>", "standard input can feed only one side; give the other as a file"
         )
+    started = time.perf_counter()
     source = load_document(zh_path, "zh", split_lines=options.split_lines)
     target = load_document(en_path, "en", split_lines=options.split_lines)
     entries = load_glossary_entries(options) if glossary is None else tuple(glossary)
@@ -65,7 +72,15 @@ def align_files(
         if options.link_types is None
         else SearchConfig(link_types=options.link_types)
     )
-    return align_documents(source, target, make_scorer(options.scorer, entries), config)
+    read = time.perf_counter()
+    span_scorer = make_scorer(options.scorer, entries).prepare(source, target)
+    prepared = time.perf_counter()
+    alignment = align_prepared(source, target, span_scorer, config)
+    if timings is not None:
+        timings.update(
+            read=read - started, prepare=prepared - read, search=time.perf_counter() - prepared
+        )
+    return alignment
 
 
 def qa_report(

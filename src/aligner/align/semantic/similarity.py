@@ -73,42 +73,39 @@ class SemanticSpanScorer:
     def __init__(self, zh: FloatArray, en: FloatArray, scale: CosineScale) -> None:
         if zh.ndim != 2 or en.ndim != 2 or (len(zh) and len(en) and zh.shape[1] != en.shape[1]):
             raise ValueError("expected two matrices of sentence vectors of one dimension")
-        self._zh = _quantised(zh)
-        self._en = _quantised(en)
+        zh_whole, en_whole = _quantised(zh), _quantised(en)
+        self._zh = _Side(zh_whole, en_whole)
+        self._en = _Side(en_whole, zh_whole)
         self._scale = scale
-        self._zh_hub = _mean_dots(self._zh, self._en)
-        self._en_hub = _mean_dots(self._en, self._zh)
-        self._zh_near = _neighbour_dots(self._zh)
-        self._en_near = _neighbour_dots(self._en)
-        self._blocks: dict[tuple[int, int], list[float]] = {}
+        self._hub = scale.hub_weight / 2
+        self._blocks: dict[int, list[float]] = {}
+        self._blocks_per_row = len(en) // _BLOCK + 1
 
     def score(self, zh_start: int, zh_end: int, en_start: int, en_end: int) -> float:
-        """The corrected cosine, before scaling; spans are half-open and non-empty."""
-        hub = self._scale.hub_weight
-        rows = [0.0] * (zh_end - zh_start)
-        columns = [0.0] * (en_end - en_start)
-        for r, i in enumerate(range(zh_start, zh_end)):
-            for c, j in enumerate(range(en_start, en_end)):
-                dot = self._cross(i, j)
-                rows[r] += dot
-                columns[c] += dot
-        zh_norm = math.sqrt(max(_span_norm2(self._zh, self._zh_near, zh_start, zh_end), _TINY))
-        en_norm = math.sqrt(max(_span_norm2(self._en, self._en_near, en_start, en_end), _TINY))
-        zh_hub = sum(self._zh_hub[zh_start:zh_end]) / zh_norm
-        en_hub = sum(self._en_hub[en_start:en_end]) / en_norm
-        whole = sum(rows) / (zh_norm * en_norm) - hub * (zh_hub + en_hub) / 2
-        if len(rows) == 1 and len(columns) == 1:
-            return whole
-        each = [
-            row / en_norm - hub * (self._zh_hub[i] + en_hub) / 2
-            for row, i in zip(rows, range(zh_start, zh_end), strict=True)
-        ]
-        each += [
-            column / zh_norm - hub * (self._en_hub[j] + zh_hub) / 2
-            for column, j in zip(columns, range(en_start, en_end), strict=True)
-        ]
+        """The corrected cosine, before scaling; spans are half-open and non-empty.
+
+        The per-sentence closeness is linear in each sentence's dot products, so its
+        mean needs only their total, the span lengths and the summed hubness.
+        """
+        hub = self._hub
+        zh_norm, zh_hub = self._zh.span(zh_start, zh_end)
+        en_norm, en_hub = self._en.span(en_start, en_end)
+        cross = self._cross
+        if zh_end - zh_start == 1 and en_end - en_start == 1:
+            return cross(zh_start, en_start) / (zh_norm * en_norm) - hub * (zh_hub + en_hub)
+        total = 0.0
+        for i in range(zh_start, zh_end):
+            for j in range(en_start, en_end):
+                total += cross(i, j)
+        whole = total / (zh_norm * en_norm) - hub * (zh_hub + en_hub)
+        zh_size, en_size = zh_end - zh_start, en_end - en_start
+        each = (
+            total / en_norm
+            + total / zh_norm
+            - hub * (zh_hub * zh_norm + zh_size * en_hub + en_hub * en_norm + en_size * zh_hub)
+        ) / (zh_size + en_size)
         share = self._scale.whole_share
-        return share * whole + (1.0 - share) * sum(each) / len(each)
+        return share * whole + (1.0 - share) * each
 
     def similarity(self, zh_start: int, zh_end: int, en_start: int, en_end: int) -> float:
         if zh_start == zh_end or en_start == en_end:
@@ -121,22 +118,64 @@ class SemanticSpanScorer:
         """The English sentences in [en_lo, en_hi) closest to one Chinese sentence."""
         if en_hi <= en_lo:
             return []
-        hubs = np.asarray(self._en_hub[en_lo:en_hi], dtype=np.float64)
-        dots = (self._en[en_lo:en_hi] @ self._zh[zh_index]) * _DOT_UNIT
-        scores = dots - hubs * (self._scale.hub_weight / 2)
+        hubs = np.asarray(self._en.hub[en_lo:en_hi], dtype=np.float64)
+        dots = (self._en.matrix[en_lo:en_hi] @ self._zh.matrix[zh_index]) * _DOT_UNIT
+        scores = dots - hubs * self._hub
         count = min(_CANDIDATES, len(scores))
         best = np.argpartition(-scores, count - 1)[:count].tolist()
         best.sort(key=lambda k: (-float(scores[k]), k))
         return [en_lo + k for k in best]
 
     def _cross(self, i: int, j: int) -> float:
-        block = j // _BLOCK
-        row = self._blocks.get((i, block))
+        block, offset = divmod(j, _BLOCK)
+        key = i * self._blocks_per_row + block
+        row = self._blocks.get(key)
         if row is None:
             start = block * _BLOCK
-            row = [x * _DOT_UNIT for x in (self._en[start : start + _BLOCK] @ self._zh[i]).tolist()]
-            self._blocks[(i, block)] = row
-        return row[j - block * _BLOCK]
+            products = self._en.matrix[start : start + _BLOCK] @ self._zh.matrix[i]
+            row = [x * _DOT_UNIT for x in products.tolist()]
+            self._blocks[key] = row
+        return row[offset]
+
+
+class _Side:
+    """One document's vectors, with the length and hubness of every short span precomputed.
+
+    ``hub[p]`` is sentence p's dot product with the other side's mean vector.
+    """
+
+    def __init__(self, matrix: npt.NDArray[np.float64], other: npt.NDArray[np.float64]) -> None:
+        self.matrix = matrix
+        self.hub = _mean_dots(matrix, other)
+        near = _neighbour_dots(matrix)
+        n = len(matrix)
+        # norms[k - 1][s], hubs[k - 1][s]: length of the summed span s..s+k-1 and its
+        # hubness per unit length, for k up to _NEAR.
+        self._norms: list[list[float]] = []
+        self._hubs: list[list[float]] = []
+        squares = [0.0] * n
+        sums = [0.0] * n
+        for size in range(1, _NEAR + 1):
+            norms: list[float] = []
+            hubs: list[float] = []
+            for s in range(n - size + 1):
+                last = s + size - 1
+                squares[s] += near[0][last] + 2.0 * sum(near[last - p][p] for p in range(s, last))
+                sums[s] += self.hub[last]
+                norm = math.sqrt(max(squares[s], _TINY))
+                norms.append(norm)
+                hubs.append(sums[s] / norm)
+            self._norms.append(norms)
+            self._hubs.append(hubs)
+
+    def span(self, start: int, end: int) -> tuple[float, float]:
+        """Length of the summed vectors of start..end-1, and their hubness per unit length."""
+        size = end - start
+        if size <= _NEAR:
+            return self._norms[size - 1][start], self._hubs[size - 1][start]
+        total = self.matrix[start:end].sum(axis=0)
+        norm = math.sqrt(max(float(total @ total) * _DOT_UNIT, _TINY))
+        return norm, sum(self.hub[start:end]) / norm
 
 
 def _quantised(vectors: FloatArray) -> npt.NDArray[np.float64]:
@@ -160,18 +199,3 @@ def _neighbour_dots(matrix: npt.NDArray[np.float64]) -> list[list[float]]:
         tail = matrix[distance:]
         near.append([x * _DOT_UNIT for x in np.einsum("ij,ij->i", head, tail).tolist()])
     return near
-
-
-def _span_norm2(
-    matrix: npt.NDArray[np.float64], near: list[list[float]], start: int, end: int
-) -> float:
-    """Squared length of the sum of vectors start..end-1."""
-    if end - start > _NEAR:
-        total = matrix[start:end].sum(axis=0)
-        return float(total @ total) * _DOT_UNIT
-    value = 0.0
-    for p in range(start, end):
-        value += near[0][p]
-        for q in range(p + 1, end):
-            value += 2.0 * near[q - p][p]
-    return value
