@@ -48,6 +48,7 @@ def make_scorer(
     if name == "auto":
         module = semantic.installed()
         if module is None:
+            say(f"scorer: lexical (dictionary); {semantic.INSTALL_HINT} adds the hybrid scorer")
             return LexicalScorer(glossary)
         try:
             scorer = semantic.build_scorer("hybrid", glossary, notify=say, fallback_to_lexical=True)
