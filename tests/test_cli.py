@@ -713,3 +713,22 @@ def test_verbose_reports_the_time_of_each_stage_on_stderr() -> None:
     assert verbose.stdout == quiet.stdout
     assert "read" in verbose.stderr and "search" in verbose.stderr
     assert "search" not in quiet.stderr
+
+
+def test_link_types_restrict_the_shapes_the_aligner_may_use() -> None:
+    links = ok(
+        "align", ZH, EN, "--scorer", "lexical", "--format", "links", "--link-types", "0:1,1:0,1:1"
+    ).stdout.split()
+    shapes = {
+        tuple(len(ids.strip("[]").split(",")) if ids != "[]" else 0 for ids in link.split(":"))
+        for link in links
+    }
+    assert shapes <= {(0, 1), (1, 0), (1, 1)}
+    assert (1, 1) in shapes
+
+
+@pytest.mark.parametrize("value", ["1:1,2", "0:0,1:1", "1:2", "1:1,1:9"])
+def test_bad_link_types_are_a_usage_error(value: str) -> None:
+    result = run("align", ZH, EN, "--link-types", value)
+    assert result.exit_code == 2
+    assert "--link-types" in result.stderr

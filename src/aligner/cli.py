@@ -113,10 +113,36 @@ def segment(file: str, lang: str, fmt: str, split_lines: bool) -> None:
         previous = s.paragraph
 
 
+def _parse_link_types(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> tuple[tuple[int, int], ...] | None:
+    """ "1:1,1:2,0:1" → ((1, 1), (1, 2), (0, 1)); 1:1 is always needed to link anything."""
+    if not value:
+        return None
+    shapes: list[tuple[int, int]] = []
+    for item in value.split(","):
+        zh, sep, en = item.strip().partition(":")
+        if not sep or not zh.isdigit() or not en.isdigit() or int(zh) + int(en) == 0:
+            raise click.BadParameter(f"{item.strip()!r} is not a link shape like 1:2")
+        if int(zh) > 4 or int(en) > 4:
+            raise click.BadParameter(f"{item.strip()!r}: at most 4 sentences a side")
+        shapes.append((int(zh), int(en)))
+    if (1, 1) not in shapes:
+        raise click.BadParameter("the list must include 1:1")
+    return tuple(dict.fromkeys(shapes))
+
+
 def align_options(func: Any) -> Any:
     """Options shared by ``align`` and ``qa``."""
     decorators = [
         split_lines_option,
+        click.option(
+            "--link-types",
+            callback=_parse_link_types,
+            metavar="ZH:EN,...",
+            help="Link shapes the aligner may use, e.g. 0:1,1:0,1:1,1:2,2:1 "
+            "[default: 0:1,1:0,1:1,1:2,2:1,2:2,1:3,3:1,1:4,4:1].",
+        ),
         click.option(
             "-v",
             "--verbose",
@@ -213,6 +239,7 @@ def align(
     zh: str,
     en: str,
     split_lines: bool,
+    link_types: tuple[tuple[int, int], ...] | None,
     verbose: bool,
     scorer: str,
     glossaries: tuple[str, ...],
@@ -243,6 +270,7 @@ def align(
         scorer=scorer,
         glossaries=glossaries,
         use_bundled_glossary=not no_default_glossary,
+        link_types=link_types,
     )
     timings: dict[str, float] = {}
     alignment = align_files(zh, en, options, timings=timings)
@@ -322,6 +350,7 @@ def _print_report(report: Any, fmt: str | None) -> None:
 def qa(
     files: tuple[str, ...],
     split_lines: bool,
+    link_types: tuple[tuple[int, int], ...] | None,
     verbose: bool,
     scorer: str,
     glossaries: tuple[str, ...],
@@ -368,6 +397,7 @@ def qa(
         scorer=scorer,
         glossaries=glossaries,
         use_bundled_glossary=not no_default_glossary,
+        link_types=link_types,
     )
     entries = load_glossary_entries(options)
     if len(files) == 1:
