@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from aligner.align import DEFAULT_LINK_TYPES, SearchConfig, align_documents, make_scorer
 from aligner.align.evaluate import Counts, LinkIds, count, format_links, parse_links, scores
-from aligner.align.scorer import Scorer
+from aligner.align.scorer import Scorer, SpanScorer
 from aligner.model import Alignment, Document, Segment
 from aligner.pipeline import AlignOptions, align_files
 
@@ -299,3 +299,31 @@ def test_counts_are_summed_before_dividing() -> None:
 def test_nothing_predicted_scores_zero_not_an_error() -> None:
     strict, lax = scores(count(GOLD_EXAMPLE, []))
     assert strict.f1 == lax.f1 == 0.0
+
+
+# --- the lexical scorer ------------------------------------------------------------------
+
+
+def _prepared(zh: list[str], en: list[str]) -> SpanScorer:
+    return SCORER.prepare(_document("zh", zh, [False]), _document("en", en, [False]))
+
+
+def test_a_sentence_that_repeats_the_translation_adds_no_coverage() -> None:
+    """A word two English sentences share is counted once for the Chinese sentence.
+
+    Otherwise a neighbour that only repeats the release's vocabulary would fill up the
+    Chinese coverage as well as the real translation of its second half does.
+    """
+    scorer = _prepared(
+        ["海关进出口增长企业口岸。", "数据今天。", "政策。"],
+        [
+            "Customs imports grew.",
+            "Customs imports grew.",
+            "Companies ports.",
+            "Data today.",
+            "Policy.",
+        ],
+    )
+    repeat = scorer.similarity(0, 1, 0, 2)
+    rest_of_translation = scorer.similarity(0, 1, 1, 3)
+    assert repeat < rest_of_translation

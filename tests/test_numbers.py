@@ -318,6 +318,7 @@ def test_anchor_keys_are_shared_across_the_languages() -> None:
         zh
         == en
         == {
+            "d:2025-01",
             "d:2025-01-13",
             "md:01-13",
             "n:43850000000000",
@@ -330,6 +331,13 @@ def test_anchor_keys_are_shared_across_the_languages() -> None:
 def test_anchor_keys_treat_ordinals_as_numbers_but_ignore_first() -> None:
     assert anchor_keys("连续第15年", "zh") == anchor_keys("for 15 consecutive years", "en")
     assert anchor_keys("the first time in 2024", "en") == {"y:2024"}
+
+
+def test_a_date_with_a_mistyped_day_still_shares_its_month() -> None:
+    zh = anchor_keys("2025年1月13日", "zh")
+    en = anchor_keys("January 31, 2025", "en")
+    assert zh & en == {"d:2025-01"}
+    assert anchor_keys("2025年1月", "zh") <= zh
 
 
 def test_unknown_language_is_refused() -> None:

@@ -152,7 +152,11 @@ class LexicalSpanScorer:
         self._en_idf = en_idf
         self._zh_size = [sum(w for _, w in units) for units in self._zh_units]
         self._en_size = [sum(en_idf[k] for k in s.keys) for s in en]
-        self._cache: dict[tuple[int, int], tuple[float, float]] = {}
+        self._zh_weights = [tuple(w for _, w in units) for units in self._zh_units]
+        en_order = [sorted(s.keys) for s in en]
+        self._en_bit = [{k: b for b, k in enumerate(order)} for order in en_order]
+        self._en_weights = [tuple(en_idf[k] for k in order) for order in en_order]
+        self._cache: dict[tuple[int, int], tuple[float, float, int, int]] = {}
         self._postings = _rare_key_postings(self._en_keys)
         self._zh_base, self._en_base = self._baselines()
 
@@ -198,14 +202,25 @@ class LexicalSpanScorer:
         ranked = sorted(votes, key=lambda j: (-votes[j], j))
         return ranked[:_CANDIDATES]
 
-    def _pair(self, i: int, j: int) -> tuple[float, float]:
+    def _pair(self, i: int, j: int) -> tuple[float, float, int, int]:
+        """Hit weights of one sentence pair, and which units and keys were hit (bit masks)."""
         cached = self._cache.get((i, j))
         if cached is None:
             keys = self._en_keys[j]
-            zh_hits = sum(w for unit, w in self._zh_units[i] if not unit.isdisjoint(keys))
+            zh_mask = 0
+            zh_hits = 0.0
+            for u, (unit, w) in enumerate(self._zh_units[i]):
+                if not unit.isdisjoint(keys):
+                    zh_mask |= 1 << u
+                    zh_hits += w
             idf = self._en_idf
-            en_hits = sum(idf[k] for k in keys & self._zh_offered[i])
-            cached = (zh_hits, en_hits)
+            bit = self._en_bit[j]
+            en_mask = 0
+            en_hits = 0.0
+            for k in keys & self._zh_offered[i]:
+                en_mask |= 1 << bit[k]
+                en_hits += idf[k]
+            cached = (zh_hits, en_hits, zh_mask, en_mask)
             self._cache[(i, j)] = cached
         return cached
 
@@ -214,26 +229,41 @@ class LexicalSpanScorer:
 
         Averaging per sentence (rather than pooling counts) means a sentence with nothing
         translated in the other span contributes nothing, so absorbing page chrome or an
-        unrelated neighbour into a good link is never free.
+        unrelated neighbour into a good link is never free. A word is counted once however
+        many sentences of the other span offer it, so a neighbour that only repeats what
+        the link's own translation already covers adds nothing to the link.
         """
         if zh_end - zh_start == 1 and en_end - en_start == 1:  # the common case, kept cheap
-            zh_hits, en_hits = self._pair(zh_start, en_start)
+            zh_hits, en_hits, _, _ = self._pair(zh_start, en_start)
             return (
                 _relative(zh_hits, self._zh_size[zh_start], self._zh_base[zh_start])
                 + _relative(en_hits, self._en_size[en_start], self._en_base[en_start])
             ) / 2
-        en_hits_per_j = [0.0] * (en_end - en_start)
         total = 0.0
         for i in range(zh_start, zh_end):
-            hits = 0.0
-            for k, j in enumerate(range(en_start, en_end)):
-                zh_hits, en_hits = self._pair(i, j)
-                hits += zh_hits
-                en_hits_per_j[k] += en_hits
+            mask = 0
+            for j in range(en_start, en_end):
+                mask |= self._pair(i, j)[2]
+            hits = _masked_sum(self._zh_weights[i], mask)
             total += _relative(hits, self._zh_size[i], self._zh_base[i])
-        for k, j in enumerate(range(en_start, en_end)):
-            total += _relative(en_hits_per_j[k], self._en_size[j], self._en_base[j])
+        for j in range(en_start, en_end):
+            mask = 0
+            for i in range(zh_start, zh_end):
+                mask |= self._pair(i, j)[3]
+            hits = _masked_sum(self._en_weights[j], mask)
+            total += _relative(hits, self._en_size[j], self._en_base[j])
         return total / ((zh_end - zh_start) + (en_end - en_start))
+
+
+def _masked_sum(weights: Sequence[float], mask: int) -> float:
+    total = 0.0
+    index = 0
+    while mask:
+        if mask & 1:
+            total += weights[index]
+        mask >>= 1
+        index += 1
+    return total
 
 
 def _rare_key_postings(bags: Sequence[frozenset[str]]) -> dict[str, list[int]]:

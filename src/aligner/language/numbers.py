@@ -60,8 +60,10 @@ def anchor_keys(text: str, lang: Lang) -> frozenset[str]:
     """Keys that a Chinese sentence and its English translation share when they share a figure.
 
     Ordinals share the ``n:`` key of numbers ("第15" / "15 consecutive years"); a full
-    date also gives its month and day, so "1月13日" and "January 13, 2025" meet. The
-    ordinal 1 is left out: "first" is too common in English to say anything.
+    date also gives its month and day, so "1月13日" and "January 13, 2025" meet, and its
+    month, so a date with a mistyped day still pairs with its line (and the ``number``
+    check then sees the slip). The ordinal 1 is left out: "first" is too common in
+    English to say anything.
     """
     keys: set[str] = set()
     for quantity in _extract(text, lang):
@@ -76,11 +78,10 @@ def anchor_keys(text: str, lang: Lang) -> frozenset[str]:
             keys.add(f"y:{value}")
         elif quantity.kind == "date":
             year, month, day = value // 10000, value // 100 % 100, value % 100
+            keys.add(f"d:{year:04d}-{month:02d}")
             if day:
                 keys.add(f"d:{year:04d}-{month:02d}-{day:02d}")
                 keys.add(f"md:{month:02d}-{day:02d}")
-            else:
-                keys.add(f"d:{year:04d}-{month:02d}")
         elif quantity.kind == "month_day" and value >= 100:
             keys.add(f"md:{value // 100:02d}-{value % 100:02d}")
     return frozenset(keys)
