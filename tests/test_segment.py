@@ -91,6 +91,11 @@ ENGLISH_CASES = [
     ("Really?! Yes!!! Fine.", ["Really?!", "Yes!!!", "Fine."]),
     ("Note: trade grew; imports fell.", None),
     ("Trade grew. and then fell.", None),
+    # Chinese terminators: a slip of the input method, or a pasted Chinese sentence
+    ("It did not come easily。 In 2024 it grew.", ["It did not come easily。", "In 2024 it grew."]),
+    ("成绩来之不易。In 2024 it grew.", ["成绩来之不易。", "In 2024 it grew."]),
+    ("Really？Yes！", ["Really？", "Yes！"]),
+    ("He said “好。”Then he left.", ["He said “好。”", "Then he left."]),
     # headings and lines without final punctuation
     ("January 13,2025", None),
     ("STATEMENT", None),

@@ -20,6 +20,10 @@ import regex
 # offer a break because there is no space after their dots. A spaced ". . ." is one
 # ellipsis, not three full stops.
 _CANDIDATE = regex.compile(r"""(?P<term>[.!?…]+(?:[ ][.…]+)*)(?P<close>["'”’)\]}»›]*)(?=\s)""")
+# A Chinese full stop, exclamation or question mark in English text (a pasted Chinese
+# sentence, or a slip of the input method) ends a sentence wherever it stands: Chinese
+# puts no space after it, and an unsplit pair would pull the alignment out of step.
+_FULL_WIDTH = regex.compile(r"""[。！？]+["'”’」』）)\]]*""")
 _OPENERS = "\"'“‘([{«‹"
 _WORD_AFTER = regex.compile(r"\s+(\S+)")
 _LEADING_LETTERS = regex.compile(r"\p{L}*")
@@ -73,12 +77,13 @@ _SENTENCE_OPENERS = frozenset(
 
 def split_english(paragraph: str) -> list[str]:
     """Split one English paragraph (or line) into stripped, non-empty sentences."""
-    cuts = [
+    cuts = {
         match.end()
         for match in _CANDIDATE.finditer(paragraph)
         if _is_boundary(paragraph, match.start(), match.group("term"), match.end())
-    ]
-    return _cut(paragraph, cuts)
+    }
+    cuts.update(match.end() for match in _FULL_WIDTH.finditer(paragraph))
+    return _cut(paragraph, sorted(cuts))
 
 
 def _cut(text: str, cuts: list[int]) -> list[str]:
