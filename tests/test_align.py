@@ -17,7 +17,10 @@ from hypothesis import strategies as st
 
 from aligner.align import DEFAULT_LINK_TYPES, SearchConfig, align_documents, make_scorer
 from aligner.align.evaluate import Counts, LinkIds, count, format_links, parse_links, scores
+from aligner.align.length import LengthModel
+from aligner.align.lexical import LexicalScorer
 from aligner.align.scorer import Scorer, SpanScorer
+from aligner.glossary.model import GlossaryEntry
 from aligner.model import Alignment, Document, Segment
 from aligner.pipeline import AlignOptions, align_files
 
@@ -327,3 +330,40 @@ def test_a_sentence_that_repeats_the_translation_adds_no_coverage() -> None:
     repeat = scorer.similarity(0, 1, 0, 2)
     rest_of_translation = scorer.similarity(0, 1, 1, 3)
     assert repeat < rest_of_translation
+
+
+def test_figures_in_chinese_are_not_expected_to_grow_in_english() -> None:
+    """ "43.85" stays five characters in English; only Chinese characters are scaled."""
+    zh = ["今年进出口总值为四十三万亿元。", "进出口43.85万亿元，增长5.01%。"]
+    en = [
+        "This year the total value of imports and exports was forty-three trillion yuan.",
+        "Trade reached 43.85 trillion yuan, up 5.01%.",
+    ]
+    lengths = LengthModel.build(zh, en)
+    assert lengths.probability(1, 2, 1, 2) > 0.5
+    # Scaling every character alike would expect far more English for the figures.
+    uniform = LengthModel.build(["今" * 15, "今" * 10 + "，。" + "x" * 10], en)
+    assert uniform.probability(1, 2, 1, 2) < lengths.probability(1, 2, 1, 2)
+
+
+def test_a_glossary_term_counts_in_proportion_to_the_rendering_words_shown() -> None:
+    """ "Trade" alone is a third of "largest trader in goods", not the whole term."""
+    entry = GlossaryEntry("货物贸易第一大国", "largest trader in goods")
+    scorer = LexicalScorer([entry]).prepare(
+        _document("zh", ["货物贸易第一大国。", "今天。", "数据。"], [False]),
+        _document("en", ["Trade.", "Largest trader in goods.", "Today.", "Data."], [False]),
+    )
+    word = scorer.similarity(0, 1, 0, 1)
+    rendering = scorer.similarity(0, 1, 1, 2)
+    assert word < rendering
+    assert rendering == pytest.approx(1.0)
+
+
+def test_chinese_copied_into_the_english_pairs_with_its_source() -> None:
+    scorer = _prepared(
+        ["海关进出口增长。", "成绩来之不易。", "数据今天。"],
+        ["Customs imports grew.", "成绩来之不易。", "Data today."],
+    )
+    assert scorer.similarity(1, 2, 1, 2) > max(
+        scorer.similarity(1, 2, 0, 1), scorer.similarity(1, 2, 2, 3)
+    )

@@ -60,7 +60,8 @@ def _cases() -> Iterator[object]:
 def _explain(outcome: Outcome) -> str:
     """What the checks said near the mutation, for a readable failure."""
     alignment = outcome.alignment
-    lines = [f"{outcome.mutation.id}: expected {outcome.mutation.check} finding; got:"]
+    wanted = " or ".join((outcome.mutation.check, *outcome.mutation.also))
+    lines = [f"{outcome.mutation.id}: expected {wanted} finding; got:"]
     for finding in outcome.findings:
         if outcome.touches_region(finding):
             lines.append(
@@ -99,7 +100,9 @@ def test_injected_error_is_reported(
             assert finding.zh.strip() and finding.zh in finding.message
         else:
             assert finding.en.strip() and finding.en in finding.message
-    assert any(mutation.message in finding.message for finding in hits), _explain(outcome)
+    assert any(
+        mutation.message in finding.message or finding.check in mutation.also for finding in hits
+    ), _explain(outcome)
 
 
 def test_every_check_has_enough_mutations_the_aligner_handles() -> None:
@@ -119,6 +122,7 @@ def test_mutations_are_well_formed() -> None:
     }
     for mutation in MUTATIONS:
         assert mutation.check in REGISTERED_CHECKS
+        assert set(mutation.also) <= set(REGISTERED_CHECKS) - {mutation.check}, mutation.id
         assert mutation.id.startswith(f"{mutation.check}-")
         assert mutation.description and mutation.message
         if mutation.check != "punctuation":

@@ -27,18 +27,19 @@ class AnchorConfig:
 
 def diagonal(lengths: LengthModel) -> list[int]:
     """For each Chinese sentence boundary, the English boundary at the same character offset."""
-    zh_total = lengths.zh_cumulative[-1] or 1
+    zh_cumulative = lengths.zh_cumulative
+    zh_total = zh_cumulative[-1] or 1
     en_total = lengths.en_cumulative[-1] or 1
     en_fraction = [c / en_total for c in lengths.en_cumulative]
     m = len(en_fraction) - 1
-    return [min(bisect.bisect_left(en_fraction, c / zh_total), m) for c in lengths.zh_cumulative]
+    return [min(bisect.bisect_left(en_fraction, c / zh_total), m) for c in zh_cumulative]
 
 
 def find_anchors(
     scorer: SpanScorer, lengths: LengthModel, config: AnchorConfig = AnchorConfig()
 ) -> list[tuple[int, int]]:
     """Confident 1:1 pairs (zh index, en index), strictly increasing on both sides."""
-    n = len(lengths.zh_cumulative) - 1
+    n = len(lengths.han_cumulative) - 1
     m = len(lengths.en_cumulative) - 1
     centre = diagonal(lengths)
     window = max(config.min_window, int(max(n, m) * config.window_fraction))

@@ -46,10 +46,11 @@ _PREFIX_LENGTH = 5
 class ZhSentence:
     """What the Chinese sentence offers as evidence.
 
-    ``units`` (one per distinct word, figure or acronym, named by ``words``) count towards
-    coverage. ``offered`` is every English key that would show translation, including
-    pinyin spellings of 2–3 character runs: those only add matching opportunities,
-    since most character runs are not names.
+    ``units`` (one per distinct word, figure or acronym, and one per rendering word of a
+    glossary term; ``words`` names the word each comes from) count towards coverage.
+    ``offered`` is every English key that would show translation, including pinyin
+    spellings of 2–3 character runs: those only add matching opportunities, since most
+    character runs are not names.
     """
 
     words: tuple[str, ...]
@@ -62,12 +63,27 @@ class EnSentence:
     keys: frozenset[str]
 
 
-def _glossary_table(glossary: Sequence[GlossaryEntry]) -> dict[str, frozenset[str]]:
-    table: dict[str, set[str]] = {}
+def _glossary_table(glossary: Sequence[GlossaryEntry]) -> dict[str, tuple[frozenset[str], ...]]:
+    """Each Chinese term as the parts its approved English must show.
+
+    A term counts as translated in proportion to the words of its rendering that appear:
+    "largest trader in goods" is three parts, so a sentence that only says "trade" covers
+    a third of 货物贸易第一大国, and the sentence that says all three is told apart from
+    its neighbour. A variant that shares no word with the approved rendering (an acronym
+    such as GACC) stands in for every part.
+    """
+    renderings: dict[str, list[frozenset[str]]] = {}
     for entry in glossary:
         for english in (entry.en, *entry.variants):
-            table.setdefault(entry.zh, set()).update(_prefix(x) for x in content_stems(english))
-    return {k: frozenset(v) for k, v in table.items() if v}
+            keys = frozenset(_prefix(x) for x in content_stems(english))
+            if keys:
+                renderings.setdefault(entry.zh, []).append(keys)
+    table: dict[str, tuple[frozenset[str], ...]] = {}
+    for zh, options in renderings.items():
+        approved = options[0]
+        stand_ins = frozenset().union(*(o for o in options[1:] if o.isdisjoint(approved)))
+        table[zh] = tuple(frozenset({key}) | stand_ins for key in sorted(approved))
+    return table
 
 
 class Featurizer:
@@ -82,29 +98,37 @@ class Featurizer:
         return word in self._glossary or word in self._lexicon.translations
 
     @lru_cache(maxsize=200_000)  # noqa: B019 - one featurizer per run; words repeat a lot
-    def _word_keys(self, word: str) -> frozenset[str]:
+    def _word_parts(self, word: str) -> tuple[frozenset[str], ...]:
+        """The key sets a translation of ``word`` hits: one for a dictionary word (any of
+        its glosses will do), one per word of the rendering for a glossary term."""
         if word in FUNCTION_WORDS:
-            return frozenset()
-        return self._glossary.get(word) or frozenset(_prefix(x) for x in self._lexicon.stems(word))
+            return ()
+        parts = self._glossary.get(word)
+        if parts:
+            return parts
+        keys = frozenset(_prefix(x) for x in self._lexicon.stems(word))
+        return (keys,) if keys else ()
 
     def chinese(self, text: str) -> ZhSentence:
-        units: dict[str, frozenset[str]] = {}
+        units: dict[str, tuple[frozenset[str], ...]] = {}
         names: set[str] = set()
         for run in HAN_RUN.finditer(text):
             chars = run.group(0)
             for word in longest_matches(chars, self._known, self._max_len):
-                keys = self._word_keys(word)
-                if keys:
-                    units.setdefault(word, keys)
+                parts = self._word_parts(word)
+                if parts:
+                    units.setdefault(word, parts)
             names.update(self._pinyin_spellings(chars))
         for token in _LATIN_IN_ZH.findall(text):
             key = _prefix(stem(token.lower()))
-            units.setdefault(key, frozenset({key}))
+            units.setdefault(key, (frozenset({key}),))
         for key in anchor_keys(text, "zh"):
-            units.setdefault(key, frozenset({key}))
-        unit_sets = tuple(units.values())
-        offered = frozenset().union(*unit_sets, names)
-        return ZhSentence(tuple(units), unit_sets, offered)
+            units.setdefault(key, (frozenset({key}),))
+        words = tuple(word for word, parts in units.items() for _ in parts)
+        unit_sets = tuple(part for parts in units.values() for part in parts)
+        copied = {_copied_key(run.group(0)) for run in HAN_RUN.finditer(text)}
+        offered = frozenset().union(*unit_sets, names, copied)
+        return ZhSentence(words, unit_sets, offered)
 
     def _pinyin_spellings(self, chars: str) -> Iterable[str]:
         readings = [self._lexicon.readings(c)[:2] for c in chars]
@@ -121,6 +145,9 @@ class Featurizer:
     def english(self, text: str) -> EnSentence:
         keys = {_prefix(x) for x in content_stems(text)}
         keys.update(anchor_keys(text, "en"))
+        # Chinese copied into the English pairs with the sentence it was copied from, so
+        # the untranslated check can say the English repeats the Chinese.
+        keys.update(_copied_key(run.group(0)) for run in HAN_RUN.finditer(text))
         return EnSentence(frozenset(keys))
 
 
@@ -144,8 +171,10 @@ class LexicalSpanScorer:
     def __init__(self, zh: Sequence[ZhSentence], en: Sequence[EnSentence]) -> None:
         zh_idf = _idf([s.words for s in zh])
         en_idf = _idf([s.keys for s in en])
+        # The parts of a glossary term share its weight.
         self._zh_units = [
-            tuple(zip(s.units, (zh_idf[w] for w in s.words), strict=True)) for s in zh
+            tuple(zip(s.units, (zh_idf[w] / s.words.count(w) for w in s.words), strict=True))
+            for s in zh
         ]
         self._zh_offered = [s.offered for s in zh]
         self._en_keys = [s.keys for s in en]
@@ -157,6 +186,9 @@ class LexicalSpanScorer:
         self._en_bit = [{k: b for b, k in enumerate(order)} for order in en_order]
         self._en_weights = [tuple(en_idf[k] for k in order) for order in en_order]
         self._cache: dict[tuple[int, int], tuple[float, float, int, int]] = {}
+        # Relative coverage by hit mask: many spans hit the same words of a sentence.
+        self._zh_masked: list[dict[int, float]] = [{} for _ in zh]
+        self._en_masked: list[dict[int, float]] = [{} for _ in en]
         self._postings = _rare_key_postings(self._en_keys)
         self._zh_base, self._en_base = self._baselines()
 
@@ -239,20 +271,37 @@ class LexicalSpanScorer:
                 _relative(zh_hits, self._zh_size[zh_start], self._zh_base[zh_start])
                 + _relative(en_hits, self._en_size[en_start], self._en_base[en_start])
             ) / 2
+        zh_masks = [0] * (zh_end - zh_start)
+        en_masks = [0] * (en_end - en_start)
+        cache, pair = self._cache, self._pair
+        for a, i in enumerate(range(zh_start, zh_end)):
+            for b, j in enumerate(range(en_start, en_end)):
+                hit = cache.get((i, j)) or pair(i, j)
+                zh_masks[a] |= hit[2]
+                en_masks[b] |= hit[3]
         total = 0.0
-        for i in range(zh_start, zh_end):
-            mask = 0
-            for j in range(en_start, en_end):
-                mask |= self._pair(i, j)[2]
-            hits = _masked_sum(self._zh_weights[i], mask)
-            total += _relative(hits, self._zh_size[i], self._zh_base[i])
-        for j in range(en_start, en_end):
-            mask = 0
-            for i in range(zh_start, zh_end):
-                mask |= self._pair(i, j)[3]
-            hits = _masked_sum(self._en_weights[j], mask)
-            total += _relative(hits, self._en_size[j], self._en_base[j])
+        for a, mask in enumerate(zh_masks):
+            total += self._zh_relative(zh_start + a, mask)
+        for b, mask in enumerate(en_masks):
+            total += self._en_relative(en_start + b, mask)
         return total / ((zh_end - zh_start) + (en_end - en_start))
+
+    def _zh_relative(self, i: int, mask: int) -> float:
+        """Relative coverage of Chinese sentence ``i`` when the units in ``mask`` are hit."""
+        known = self._zh_masked[i]
+        value = known.get(mask)
+        if value is None:
+            hits = _masked_sum(self._zh_weights[i], mask)
+            value = known[mask] = _relative(hits, self._zh_size[i], self._zh_base[i])
+        return value
+
+    def _en_relative(self, j: int, mask: int) -> float:
+        known = self._en_masked[j]
+        value = known.get(mask)
+        if value is None:
+            hits = _masked_sum(self._en_weights[j], mask)
+            value = known[mask] = _relative(hits, self._en_size[j], self._en_base[j])
+        return value
 
 
 def _masked_sum(weights: Sequence[float], mask: int) -> float:
@@ -264,6 +313,10 @@ def _masked_sum(weights: Sequence[float], mask: int) -> float:
         mask >>= 1
         index += 1
     return total
+
+
+def _copied_key(han_run: str) -> str:
+    return "zh:" + han_run
 
 
 def _rare_key_postings(bags: Sequence[frozenset[str]]) -> dict[str, list[int]]:

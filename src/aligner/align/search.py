@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from aligner.align.anchors import centres_from_anchors, diagonal, find_anchors
 from aligner.align.length import LengthModel
+from aligner.align.refine import Span, split_weak_members, typical_similarity
 from aligner.align.scorer import SpanScorer
 
 DEFAULT_LINK_TYPES: tuple[tuple[int, int], ...] = (
@@ -44,8 +45,8 @@ class SearchConfig:
 
     link_types: tuple[tuple[int, int], ...] = DEFAULT_LINK_TYPES
     lexical_weight: float = 1.0
-    length_weight: float = 0.25
-    merge_cost: float = 0.3
+    length_weight: float = 0.2
+    merge_cost: float = 0.25
     double_merge_cost: float = 0.7
     skip_cost: float = 0.1
     paragraph_penalty: float = 0.5
@@ -54,6 +55,11 @@ class SearchConfig:
     edge_skip_discount: float = 0.05
     min_band: int = 12
     confidence_scale: float = 0.08
+    # The second look at links of three or more sentences (refine.py): an edge sentence is
+    # split off when it adds less than these fractions of the document's typical 1:1
+    # similarity to the link's value and to its similarity evidence. 0 turns it off.
+    split_gain: float = 0.35
+    split_evidence: float = 0.6
 
 
 @dataclass(frozen=True)
@@ -122,6 +128,25 @@ class _Problem:
             return 0.0
         crossings = (zp[i1 - 1] - zp[i0]) + (ep[j1 - 1] - ep[j0])
         return crossings * self.config.paragraph_penalty
+
+    def value(self, span: Span) -> float:
+        """What a link adds to the objective the search maximises."""
+        i0, i1, j0, j1 = span
+        a, b = i1 - i0, j1 - j0
+        if a == 0 or b == 0:
+            return -self.type_cost(a, b)
+        return (
+            (a + b) * self.link_score(i0, i1, j0, j1)
+            - self.type_cost(a, b)
+            - self.paragraph_cost(i0, i1, j0, j1)
+        )
+
+    def evidence(self, span: Span) -> float:
+        """The similarity part of a link's value (without length evidence or costs)."""
+        i0, i1, j0, j1 = span
+        if i0 == i1 or j0 == j1:
+            return 0.0
+        return ((i1 - i0) + (j1 - j0)) * self.scorer.similarity(i0, i1, j0, j1)
 
     def link_score(self, i0: int, i1: int, j0: int, j1: int) -> float:
         """Per-sentence quality of a link; the search maximises the size-weighted sum."""
@@ -296,7 +321,7 @@ def search(
         lows, highs = _band(centres, widths, m)
         beads, touched, tables = problem.solve(lows, highs, tables)
         if not touched:
-            return beads
+            return _second_look(problem, beads, centres)
         # Widen only around the rows where the path hugged the edge, so a local gap
         # does not make the whole search wider.
         previous = list(widths)
@@ -305,13 +330,34 @@ def search(
             for k in range(max(0, row - wider), min(n, row + wider) + 1):
                 widths[k] = max(widths[k], wider)
         if widths == previous:  # the edge is a neighbouring row's bound: nothing to widen
-            return beads
+            return _second_look(problem, beads, centres)
         # Re-centre only the widened rows, so rows above them keep their bounds and
         # their part of the table is reused.
         path = _path_centres(beads, n)
         centres = [
             p if w != w0 else c for c, p, w, w0 in zip(centres, path, widths, previous, strict=True)
         ]
+
+
+def _second_look(problem: _Problem, beads: list[Bead], centres: Sequence[int]) -> list[Bead]:
+    """Split weakly attached sentences off the links of the best path (see refine.py)."""
+    config = problem.config
+    if config.split_gain <= 0 or all(
+        (b.zh_end - b.zh_start) + (b.en_end - b.en_start) < 3 for b in beads
+    ):
+        return beads
+    typical = typical_similarity(problem.scorer.similarity, centres, problem.m)
+    spans = split_weak_members(
+        [(b.zh_start, b.zh_end, b.en_start, b.en_end) for b in beads],
+        problem.value,
+        problem.evidence,
+        skip_cost=config.skip_cost,
+        gain_limit=config.split_gain * typical,
+        evidence_limit=config.split_evidence * typical,
+    )
+    if len(spans) == len(beads):
+        return beads
+    return [problem.bead(*span) for span in spans]
 
 
 def _path_centres(beads: Sequence[Bead], n: int) -> list[int]:
