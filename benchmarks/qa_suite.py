@@ -18,7 +18,7 @@ Time: the median of several in-process runs of ``qa_report`` on the aligned samp
 a warm-up (start-up, glossary loading and the first alignment excluded), and the same for
 alignment plus QA.
 
-    .venv/bin/python benchmarks/qa_suite.py [--runs 5] [--details]
+    .venv/bin/python benchmarks/qa_suite.py [--runs 5] [--details] [--scorer lexical]
 """
 
 from __future__ import annotations
@@ -73,12 +73,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="timed runs after a warm-up")
     parser.add_argument("--details", action="store_true", help="list misses and false alarms")
+    parser.add_argument(
+        "--scorer",
+        default="lexical",
+        choices=["lexical", "semantic", "hybrid"],
+        help="alignment scorer (the last two need the semantic extra)",
+    )
     args = parser.parse_args()
+    options = AlignOptions(scorer=args.scorer)
 
     suite = load_suite()
     glossary: tuple[GlossaryEntry, ...] = load_glossary_entries(AlignOptions())
     sample = suite.Sample.load()
-    clean = frozenset(suite.finding_key(f) for f in suite.clean_findings(glossary))
+    clean = frozenset(suite.finding_key(f) for f in suite.clean_findings(glossary, options))
 
     total: Counter[str] = Counter()
     aligner: Counter[str] = Counter()
@@ -89,7 +96,7 @@ def main() -> None:
     false_alarms: list[str] = []
     with tempfile.TemporaryDirectory(prefix="qa-suite-") as workdir:
         for mutation in suite.MUTATIONS:
-            outcome: Any = suite.run_mutation(mutation, Path(workdir), glossary, sample)
+            outcome: Any = suite.run_mutation(mutation, Path(workdir), glossary, sample, options)
             check = mutation.check
             total[check] += 1
             aligner[check] += bool(mutation.aligner_miss)
@@ -138,11 +145,10 @@ def main() -> None:
         print(f"{check:<14}{true:>6}{false:>14}{percent(true, true + false):>11}")
 
     zh_path, en_path = str(suite.SAMPLE_ZH), str(suite.SAMPLE_EN)
-    lexical = AlignOptions(scorer="lexical")
-    alignment = align_files(zh_path, en_path, lexical, glossary=glossary)
+    alignment = align_files(zh_path, en_path, options, glossary=glossary)
     qa_only = median_seconds(lambda: qa_report(alignment, glossary), args.runs)
     both = median_seconds(
-        lambda: qa_report(align_files(zh_path, en_path, lexical, glossary=glossary), glossary),
+        lambda: qa_report(align_files(zh_path, en_path, options, glossary=glossary), glossary),
         args.runs,
     )
     print(f"\nQA time on the sample pair, median of {args.runs} runs after a warm-up:")

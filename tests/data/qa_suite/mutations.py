@@ -2025,14 +2025,18 @@ def _new_or_in(mutated: Document, clean: Document, texts: set[str]) -> frozenset
 
 
 def run_mutation(
-    mutation: Mutation, workdir: Path, glossary: Sequence[GlossaryEntry], sample: Sample
+    mutation: Mutation,
+    workdir: Path,
+    glossary: Sequence[GlossaryEntry],
+    sample: Sample,
+    options: AlignOptions = LEXICAL,
 ) -> Outcome:
     """Write the mutated pair to ``workdir``, align it and run every QA check on it."""
     edits = mutation.edits
     zh_path, en_path = workdir / "release.zh.txt", workdir / "release.en.txt"
     zh_path.write_text(apply_edits(SAMPLE_ZH.read_text("utf-8"), "zh", edits), "utf-8")
     en_path.write_text(apply_edits(SAMPLE_EN.read_text("utf-8"), "en", edits), "utf-8")
-    alignment = align_files(str(zh_path), str(en_path), LEXICAL, glossary=glossary)
+    alignment = align_files(str(zh_path), str(en_path), options, glossary=glossary)
     report = qa_report(alignment, glossary)
     side, text = mutation.anchor
     document = alignment.source if side == "zh" else alignment.target
@@ -2045,9 +2049,11 @@ def run_mutation(
     return Outcome(mutation, alignment, report.findings, anchor_ids, region_zh, region_en)
 
 
-def clean_findings(glossary: Sequence[GlossaryEntry]) -> tuple[Finding, ...]:
+def clean_findings(
+    glossary: Sequence[GlossaryEntry], options: AlignOptions = LEXICAL
+) -> tuple[Finding, ...]:
     """What the checks report on the unmutated sample pair."""
-    alignment = align_files(str(SAMPLE_ZH), str(SAMPLE_EN), LEXICAL, glossary=glossary)
+    alignment = align_files(str(SAMPLE_ZH), str(SAMPLE_EN), options, glossary=glossary)
     return qa_report(alignment, glossary).findings
 
 
