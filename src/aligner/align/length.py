@@ -54,13 +54,14 @@ class LengthModel:
         hans = [len(_HAN.findall(text)) for text in zh_texts]
         others = [char_length(text) - han for text, han in zip(zh_texts, hans, strict=True)]
         en = [char_length(text) for text in en_texts]
-        if sum(hans) and sum(en) > sum(others):
-            ratio = (sum(en) - sum(others)) / sum(hans)
-        elif sum(hans) + sum(others) and sum(en):
+        han_total, other_total, en_total = sum(hans), sum(others), sum(en)
+        if han_total and en_total > other_total:
+            ratio = (en_total - other_total) / han_total
+        elif han_total + other_total and en_total:
             # No Chinese characters to scale (or an English side shorter than the figures
             # alone): every character counts alike.
             hans, others = [h + o for h, o in zip(hans, others, strict=True)], [0] * len(hans)
-            ratio = sum(en) / sum(hans)
+            ratio = en_total / (han_total + other_total)
         else:
             ratio = _DEFAULT_RATIO
         return cls(_cumulative(hans), _cumulative(others), _cumulative(en), ratio)

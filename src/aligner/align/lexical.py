@@ -112,6 +112,7 @@ class Featurizer:
     def chinese(self, text: str) -> ZhSentence:
         units: dict[str, tuple[frozenset[str], ...]] = {}
         names: set[str] = set()
+        copied: set[str] = set()
         for run in HAN_RUN.finditer(text):
             chars = run.group(0)
             for word in longest_matches(chars, self._known, self._max_len):
@@ -119,6 +120,7 @@ class Featurizer:
                 if parts:
                     units.setdefault(word, parts)
             names.update(self._pinyin_spellings(chars))
+            copied.add(_copied_key(chars))
         for token in _LATIN_IN_ZH.findall(text):
             key = _prefix(stem(token.lower()))
             units.setdefault(key, (frozenset({key}),))
@@ -126,7 +128,6 @@ class Featurizer:
             units.setdefault(key, (frozenset({key}),))
         words = tuple(word for word, parts in units.items() for _ in parts)
         unit_sets = tuple(part for parts in units.values() for part in parts)
-        copied = {_copied_key(run.group(0)) for run in HAN_RUN.finditer(text)}
         offered = frozenset().union(*unit_sets, names, copied)
         return ZhSentence(words, unit_sets, offered)
 
@@ -186,7 +187,7 @@ class LexicalSpanScorer:
         self._en_bit = [{k: b for b, k in enumerate(order)} for order in en_order]
         self._en_weights = [tuple(en_idf[k] for k in order) for order in en_order]
         self._cache: dict[tuple[int, int], tuple[float, float, int, int]] = {}
-        # Relative coverage by hit mask: many spans hit the same words of a sentence.
+        # Relative coverage by hit mask, per sentence (see _cached_relative).
         self._zh_masked: list[dict[int, float]] = [{} for _ in zh]
         self._en_masked: list[dict[int, float]] = [{} for _ in en]
         self._postings = _rare_key_postings(self._en_keys)
@@ -281,27 +282,27 @@ class LexicalSpanScorer:
                 en_masks[b] |= hit[3]
         total = 0.0
         for a, mask in enumerate(zh_masks):
-            total += self._zh_relative(zh_start + a, mask)
+            i = zh_start + a
+            total += _cached_relative(
+                self._zh_masked[i], self._zh_weights[i], self._zh_size[i], self._zh_base[i], mask
+            )
         for b, mask in enumerate(en_masks):
-            total += self._en_relative(en_start + b, mask)
+            j = en_start + b
+            total += _cached_relative(
+                self._en_masked[j], self._en_weights[j], self._en_size[j], self._en_base[j], mask
+            )
         return total / ((zh_end - zh_start) + (en_end - en_start))
 
-    def _zh_relative(self, i: int, mask: int) -> float:
-        """Relative coverage of Chinese sentence ``i`` when the units in ``mask`` are hit."""
-        known = self._zh_masked[i]
-        value = known.get(mask)
-        if value is None:
-            hits = _masked_sum(self._zh_weights[i], mask)
-            value = known[mask] = _relative(hits, self._zh_size[i], self._zh_base[i])
-        return value
 
-    def _en_relative(self, j: int, mask: int) -> float:
-        known = self._en_masked[j]
-        value = known.get(mask)
-        if value is None:
-            hits = _masked_sum(self._en_weights[j], mask)
-            value = known[mask] = _relative(hits, self._en_size[j], self._en_base[j])
-        return value
+def _cached_relative(
+    known: dict[int, float], weights: Sequence[float], size: float, base: float, mask: int
+) -> float:
+    """Relative coverage of one sentence when the units (or keys) in ``mask`` are hit;
+    ``known`` is that sentence's cache, since many spans hit the same words."""
+    value = known.get(mask)
+    if value is None:
+        value = known[mask] = _relative(_masked_sum(weights, mask), size, base)
+    return value
 
 
 def _masked_sum(weights: Sequence[float], mask: int) -> float:
