@@ -4,10 +4,9 @@ Every mutation of tests/data/qa_suite/mutations.py (a realistic translation erro
 applied alone to a fresh copy of samples/gacc-2025-01-13 and run through the real pipeline.
 
 Recall, per expected check: the share of mutations reported by that check at the expected
-severity on the mutated sentence. "aligner" counts mutations the checks cannot see because
-the sentence aligner links them wrongly (each has a note in the suite); "flagged" is the
-share of mutations that get at least one warning or error from any check on the mutated
-sentences, i.e. where a reviewer is sent to the right place anyway.
+severity on the mutated sentence; "flagged" is the share of mutations that get at least
+one warning or error from any check on the mutated sentences, i.e. where a reviewer is
+sent to the right place anyway.
 
 Precision, per reporting check: warnings and errors that are not on the clean pair either
 are true when they report the injected error (the expected finding, or another check's
@@ -88,7 +87,6 @@ def main() -> None:
     clean = frozenset(suite.finding_key(f) for f in suite.clean_findings(glossary, options))
 
     total: Counter[str] = Counter()
-    aligner: Counter[str] = Counter()
     found: Counter[str] = Counter()
     flagged: Counter[str] = Counter()
     verdicts: Counter[tuple[str, str]] = Counter()
@@ -99,11 +97,10 @@ def main() -> None:
             outcome: Any = suite.run_mutation(mutation, Path(workdir), glossary, sample, options)
             check = mutation.check
             total[check] += 1
-            aligner[check] += bool(mutation.aligner_miss)
             if outcome.hits:
                 found[check] += 1
             else:
-                misses.append(f"{mutation.id} ({'aligner' if mutation.aligner_miss else 'check'})")
+                misses.append(mutation.id)
             judged = [(f, outcome.verdict(f, clean)) for f in outcome.findings]
             if any(verdict in ("hit", "related") for _, verdict in judged):
                 flagged[check] += 1
@@ -116,22 +113,15 @@ def main() -> None:
                     false_alarms.append(f"{mutation.id}: {describe(finding)}")
 
     print(f"QA error suite: {sum(total.values())} mutations of the sample pair, each alone\n")
-    header = (
-        f"{'check':<14}{'mutations':>10}{'aligner':>9}{'found':>7}{'recall':>9}"
-        f"{'w/o aligner':>13}{'flagged':>9}"
-    )
+    header = f"{'check':<14}{'mutations':>10}{'found':>7}{'recall':>9}{'flagged':>9}"
     print(header)
     print("-" * len(header))
     for check in [*suite.CHECKS, "overall"]:
         names = suite.CHECKS if check == "overall" else (check,)
         n = sum(total[c] for c in names)
-        a = sum(aligner[c] for c in names)
         f = sum(found[c] for c in names)
         g = sum(flagged[c] for c in names)
-        print(
-            f"{check:<14}{n:>10}{a:>9}{f:>7}{percent(f, n):>9}"
-            f"{percent(f, n - a):>13}{percent(g, n):>9}"
-        )
+        print(f"{check:<14}{n:>10}{f:>7}{percent(f, n):>9}{percent(g, n):>9}")
 
     print("\nPrecision of warnings and errors (findings already on the clean pair left out)\n")
     header = f"{'check':<14}{'true':>6}{'false alarms':>14}{'precision':>11}"

@@ -6,11 +6,6 @@ lead would expect the tool to say about it: the check that must report it, the l
 severity that is acceptable, where it must be reported (a sentence containing ``at``) and
 what the message must quote, i.e. what the Chinese or the glossary expects.
 
-Some errors are invisible to the checks because the sentence aligner pairs the mutated
-text wrongly (it merges an orphan sentence into its neighbour's link, for example). Those
-entries say what the alignment does in ``aligner_miss``; they stay in the suite so that
-its figures show the gap and notice when it closes.
-
 The suite is shared by tests/test_qa_suite.py (recall) and benchmarks/qa_suite.py (recall
 and precision figures), so applying a mutation and telling the injected finding from a
 false alarm live here too.
@@ -70,8 +65,6 @@ class Mutation:
     ``also`` names other checks whose finding reports the same error just as well (a
     sentence's whole rendering cut from a shared English sentence is a short link and an
     untranslated Chinese sentence alike); their own messages say what they expect.
-    ``aligner_miss`` is set when the checks cannot see the error because the sentence
-    aligner links the mutated text wrongly; it says what the alignment does instead.
     """
 
     id: str
@@ -83,7 +76,6 @@ class Mutation:
     at: str = ""
     at_side: Side | None = None
     also: tuple[str, ...] = ()
-    aligner_miss: str = ""
 
     @property
     def anchor(self) -> tuple[Side, str]:
