@@ -17,7 +17,9 @@ from aligner.glossary.match import TermGroup, find_zh_terms, zh_matcher
 from aligner.glossary.tbx import tbx_bytes
 from aligner.glossary.validate import check_glossary
 from aligner.model import Alignment, Document, Link, Segment, Severity
-from conftest import REPO
+from conftest import REPO, SAMPLES
+
+SAMPLE_ENGLISH = SAMPLES / "gacc-2025-01-13.en.txt"
 
 CSV_SOURCE = REPO / "glossaries" / "customs.csv"
 TBX_COPY = REPO / "glossaries" / "customs.tbx"
@@ -203,8 +205,8 @@ SAMPLE_ZH = {
 }
 
 
-def sample_alignment(shared_dir: Path) -> Alignment:
-    english = (shared_dir / "seed" / "000_05d3d89fa7d5b734.txt").read_text(encoding="utf-8")
+def sample_alignment() -> Alignment:
+    english = SAMPLE_ENGLISH.read_text(encoding="utf-8")
     paragraphs = [line.strip() for line in english.splitlines() if line.strip()]
     en = tuple(Segment(i, text, i) for i, text in enumerate(paragraphs))
     zh: list[Segment] = []
@@ -218,8 +220,8 @@ def sample_alignment(shared_dir: Path) -> Alignment:
     return Alignment(Document("zh", "zh", tuple(zh)), Document("en", "en", en), tuple(links))
 
 
-def test_clean_sample_release_gets_no_term_warnings(shared_dir: Path) -> None:
-    alignment = sample_alignment(shared_dir)
+def test_clean_sample_release_gets_no_term_warnings() -> None:
+    alignment = sample_alignment()
     assert "Smart Customs for Great China" in alignment.target.segments[14].text
     findings = list(check_terms(alignment, CheckContext(bundled_glossary().entries)))
     assert [f for f in findings if f.severity is not Severity.INFO] == []
@@ -229,8 +231,8 @@ def test_clean_sample_release_gets_no_term_warnings(shared_dir: Path) -> None:
     ]
 
 
-def test_sample_release_finds_many_terms(shared_dir: Path) -> None:
-    alignment = sample_alignment(shared_dir)
+def test_sample_release_finds_many_terms() -> None:
+    alignment = sample_alignment()
     matcher = zh_matcher(bundled_glossary().entries)
     terms = {m.group.zh for s in alignment.source.segments for m in find_zh_terms(s.text, matcher)}
     assert {"海关总署", "智关强国", "自由贸易试验区", "高水平对外开放", "稳中求进"} <= terms

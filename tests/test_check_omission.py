@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from aligner.checks import addition, omission
@@ -17,6 +15,9 @@ from aligner.checks.chrome import (
 )
 from aligner.model import Alignment, Finding, Severity
 from builders import Side, build
+from conftest import SAMPLES
+
+SAMPLE_ENGLISH = SAMPLES / "gacc-2025-01-13.en.txt"
 
 
 def omissions(alignment: Alignment) -> list[Finding]:
@@ -27,8 +28,8 @@ def additions(alignment: Alignment) -> list[Finding]:
     return list(addition.check_addition(alignment, CheckContext()))
 
 
-def seed_lines(shared_dir: Path) -> list[str]:
-    text = (shared_dir / "seed" / "000_05d3d89fa7d5b734.txt").read_text(encoding="utf-8")
+def seed_lines() -> list[str]:
+    text = SAMPLE_ENGLISH.read_text(encoding="utf-8")
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
@@ -189,8 +190,8 @@ def test_added_sentence_after_the_body_is_still_a_warning() -> None:
     assert finding.severity is Severity.WARNING
 
 
-def test_seed_release_page_furniture_raises_no_addition_warnings(shared_dir: Path) -> None:
-    lines = seed_lines(shared_dir)
+def test_seed_release_page_furniture_raises_no_addition_warnings() -> None:
+    lines = seed_lines()
     chinese_for = {
         "Speech at the State Council Information Office Press Conference": "在国务院新闻办公室"
         "新闻发布会上的讲话",

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from aligner.checks import punctuation
@@ -11,6 +9,9 @@ from aligner.checks.base import CheckContext
 from aligner.checks.punctuation import full_width_marks, unbalanced_pairs
 from aligner.model import Finding, Severity
 from builders import build
+from conftest import SAMPLES
+
+SAMPLE_ENGLISH = SAMPLES / "gacc-2025-01-13.en.txt"
 
 ZH = "海关总署新闻稿中的一句话。"
 
@@ -162,8 +163,8 @@ def test_correct_spacing_is_not_reported(en: str) -> None:
     assert check(en) == []
 
 
-def test_seed_release_has_no_errors_or_warnings(shared_dir: Path) -> None:
-    text = (shared_dir / "seed" / "000_05d3d89fa7d5b734.txt").read_text(encoding="utf-8")
+def test_seed_release_has_no_errors_or_warnings() -> None:
+    text = SAMPLE_ENGLISH.read_text(encoding="utf-8")
     lines = [line.strip() for line in text.splitlines() if line.strip()]
 
     result = check(*lines)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from aligner.checks import untranslated
 from aligner.checks.base import CheckContext
 from aligner.model import Finding, Severity
 from builders import Side, build
+from conftest import SAMPLES
+
+SAMPLE_ENGLISH = SAMPLES / "gacc-2025-01-13.en.txt"
 
 
 def findings(*pairs: tuple[Side, Side]) -> list[Finding]:
@@ -99,8 +100,8 @@ def test_full_width_punctuation_alone_is_not_untranslated_text() -> None:
     assert findings(("成绩来之不易。", "The results did not come easily。")) == []
 
 
-def test_correct_release_english_has_no_errors_or_warnings(shared_dir: Path) -> None:
-    text = (shared_dir / "seed" / "000_05d3d89fa7d5b734.txt").read_text(encoding="utf-8")
+def test_correct_release_english_has_no_errors_or_warnings() -> None:
+    text = SAMPLE_ENGLISH.read_text(encoding="utf-8")
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     pairs: list[tuple[Side, Side]] = [("海关总署新闻稿中的一句话。", line) for line in lines]
 

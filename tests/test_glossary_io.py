@@ -134,8 +134,8 @@ def test_not_utf8_and_missing_file(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("name", ["glossary-tbx-basic-2019.tbx", "glossary-tbx-2008.tbx"])
-def test_reads_the_shared_tbx_samples(schemas_dir: Path, name: str) -> None:
-    glossary = load_glossary(str(schemas_dir / "samples" / name))
+def test_reads_the_shared_tbx_samples(shared_dir: Path, name: str) -> None:
+    glossary = load_glossary(str(shared_dir / "schemas" / "samples" / name))
     assert len(glossary.entries) == 1
     entry = glossary.entries[0]
     assert (entry.zh, entry.en, entry.status) == (

@@ -20,8 +20,10 @@ from aligner.model import RawDocument
 from aligner.readers import check_side, detect_lang, read_document, sniff_format
 from aligner.readers.safety import ZipLimits, check_zip
 from aligner.readers.text import normalize_text, split_paragraphs
+from conftest import SAMPLES
 
-SEED_RELEASE = Path("seed") / "000_05d3d89fa7d5b734.txt"
+SAMPLE_ENGLISH = SAMPLES / "gacc-2025-01-13.en.txt"
+
 
 ZH = "2024年，我国货物贸易进出口总值43.85万亿元，同比增长5%。"
 ZH_TRAD = "2024年，我國貨物貿易進出口總值43.85萬億元，同比增長5%。"
@@ -284,8 +286,8 @@ def test_hyphen_at_a_wrap_point_is_not_followed_by_a_space() -> None:
     assert "rose year-on-year in every quarter" in paragraph
 
 
-def test_press_release_lines_are_kept_as_paragraphs(shared_dir: Path) -> None:
-    raw = read_document(str(shared_dir / SEED_RELEASE))
+def test_press_release_lines_are_kept_as_paragraphs() -> None:
+    raw = read_document(str(SAMPLE_ENGLISH))
     assert raw.paragraphs[:3] == (
         "Home|中文站",
         "Speech at the State Council Information Office Press Conference",
@@ -721,8 +723,8 @@ def test_sniff_format(data: bytes, expected: str) -> None:
 # --- language of each side ------------------------------------------------------------
 
 
-def test_seed_english_release_is_english(shared_dir: Path) -> None:
-    raw = read_document(str(shared_dir / SEED_RELEASE))
+def test_seed_english_release_is_english() -> None:
+    raw = read_document(str(SAMPLE_ENGLISH))
     assert detect_lang(raw) == "en"
     check_side(raw, "en")
 
@@ -740,8 +742,8 @@ def test_chinese_with_many_acronyms_is_still_chinese() -> None:
     check_side(raw, "zh")
 
 
-def test_english_given_as_chinese_raises(shared_dir: Path) -> None:
-    raw = read_document(str(shared_dir / SEED_RELEASE))
+def test_english_given_as_chinese_raises() -> None:
+    raw = read_document(str(SAMPLE_ENGLISH))
     with pytest.raises(InputError) as caught:
         check_side(raw, "zh")
     assert caught.value.problem == (

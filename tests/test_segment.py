@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from aligner.model import RawDocument, Segment
 from aligner.segment import segment, split_chinese, split_english
+from conftest import SAMPLES
 
-SEED_RELEASE = Path("seed") / "000_05d3d89fa7d5b734.txt"
+SAMPLE_ENGLISH = SAMPLES / "gacc-2025-01-13.en.txt"
+
 
 ENGLISH_CASES = [
     # abbreviations followed by a name or a number
@@ -156,8 +156,8 @@ def test_split_chinese_cases(paragraph: str, expected: list[str] | None) -> None
     assert split_chinese(paragraph) == (expected if expected is not None else [paragraph])
 
 
-def _seed_paragraphs(shared_dir: Path) -> list[str]:
-    with open(shared_dir / SEED_RELEASE, encoding="utf-8") as handle:
+def _seed_paragraphs() -> list[str]:
+    with open(SAMPLE_ENGLISH, encoding="utf-8") as handle:
         return [line for line in handle.read().splitlines() if line.strip()]
 
 
@@ -185,13 +185,13 @@ def _paragraph_starting(paragraphs: list[str], prefix: str) -> str:
         ("Address:", 1),
     ],
 )
-def test_seed_release_sentence_counts(shared_dir: Path, prefix: str, count: int) -> None:
-    paragraph = _paragraph_starting(_seed_paragraphs(shared_dir), prefix)
+def test_seed_release_sentence_counts(prefix: str, count: int) -> None:
+    paragraph = _paragraph_starting(_seed_paragraphs(), prefix)
     assert len(split_english(paragraph)) == count
 
 
-def test_seed_release_keeps_known_sentences_whole(shared_dir: Path) -> None:
-    raw = RawDocument(path="seed.txt", paragraphs=tuple(_seed_paragraphs(shared_dir)))
+def test_seed_release_keeps_known_sentences_whole() -> None:
+    raw = RawDocument(path="seed.txt", paragraphs=tuple(_seed_paragraphs()))
     texts = [item.text for item in segment(raw, "en").segments]
     record = (
         "In 2024, the total value of China’s imports and exports reached RMB43.85 trillion, "
