@@ -126,7 +126,7 @@ def test_not_utf8_and_missing_file(tmp_path: Path) -> None:
     bad.write_bytes("zh,en\n口岸,port\n".encode("gb18030"))
     with pytest.raises(InputError, match="line 2: not valid UTF-8"):
         load_glossary(str(bad))
-    with pytest.raises(InputError, match="cannot read file"):
+    with pytest.raises(InputError, match="no such file"):
         load_glossary(str(tmp_path / "absent.csv"))
 
 

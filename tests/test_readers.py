@@ -214,7 +214,7 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     def refuse(*args: object, **kwargs: object) -> object:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("aligner.readers.open", refuse, raising=False)
+    monkeypatch.setattr("aligner.files.os.open", refuse)
     assert problem_of(lambda: read_document(path)) == "permission denied: cannot read the file"
 
 

@@ -15,7 +15,7 @@ import click
 
 from aligner import __version__
 from aligner.checks.registry import CHECKS as CHECK_NAMES
-from aligner.errors import InputError
+from aligner.errors import InputError, SettingError
 
 EXIT_BAD_INPUT = 2
 # Kept in step with aligner.align.SCORER_NAMES, which this module does not import.
@@ -36,6 +36,9 @@ class AlignerGroup(click.Group):
             return super().invoke(ctx)
         except InputError as error:
             click.echo(f"aligner: error: {error.path}: {error.problem}", err=True)
+            ctx.exit(EXIT_BAD_INPUT)
+        except SettingError as error:
+            click.echo(f"aligner: error: {error.setting}: {error.problem}", err=True)
             ctx.exit(EXIT_BAD_INPUT)
         except BrokenPipeError:
             sys.stderr.close()
@@ -200,7 +203,9 @@ def align_options(func: Any) -> Any:
     return func
 
 
-def _check_outputs(outputs: tuple[str, ...]) -> None:
+def _check_outputs(outputs: tuple[str, ...], inputs: tuple[str | None, ...]) -> None:
+    """Refuse unknown extensions and any output that would replace one of the inputs."""
+    from aligner.files import refuse_outputs_onto_inputs
     from aligner.writers.registry import FORMATS, format_for
 
     for path in outputs:
@@ -209,6 +214,7 @@ def _check_outputs(outputs: tuple[str, ...]) -> None:
                 f"{path}: unknown extension; use one of {', '.join(sorted(FORMATS))}",
                 param_hint="-o/--output",
             )
+    refuse_outputs_onto_inputs(outputs, [name for name in inputs if name])
 
 
 def _write_outputs(report: Any, outputs: tuple[str, ...], **options: Any) -> None:
@@ -216,13 +222,7 @@ def _write_outputs(report: Any, outputs: tuple[str, ...], **options: Any) -> Non
 
     settings = WriteOptions(**options)
     for path in outputs:
-        try:
-            write_report(report, path, settings)
-        except (FileExistsError, NotADirectoryError):
-            # mkdir reports a file sitting where a folder should be as "File exists".
-            raise InputError(path, "cannot write output: part of this path is a file") from None
-        except OSError as error:
-            raise InputError(path, f"cannot write output: {error.strerror or error}") from error
+        write_report(report, path, settings)
         click.echo(f"wrote {path}", err=True)
 
 
@@ -266,7 +266,7 @@ def align(
     from aligner.model import Report
     from aligner.pipeline import AlignOptions, align_files
 
-    _check_outputs(outputs)
+    _check_outputs(outputs, (zh, en, *glossaries))
     options = AlignOptions(
         split_lines=split_lines,
         scorer=scorer,
@@ -393,7 +393,7 @@ def qa(
         qa_report,
     )
 
-    _check_outputs(outputs)
+    _check_outputs(outputs, (*files, *glossaries, reference))
     options = AlignOptions(
         split_lines=split_lines,
         scorer=scorer,
@@ -489,8 +489,10 @@ def glossary_convert(source: str, target: str, tbx_dialect: str) -> None:
     Example:
       aligner glossary convert glossaries/customs.csv glossaries/customs.tbx
     """
+    from aligner.files import refuse_outputs_onto_inputs
     from aligner.glossary.convert import convert_glossary
 
+    refuse_outputs_onto_inputs([target], [source])
     written = convert_glossary(source, target, tbx_dialect=tbx_dialect)  # type: ignore[arg-type]
     click.echo(f"wrote {target}: {written} terms")
 
@@ -783,13 +785,13 @@ class _EvalAligner:
 def _read_link_file(path: Path) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
     """Parse one ``.align`` file, blaming that file (not its partner) for any defect."""
     from aligner.align.evaluate import parse_links
+    from aligner.files import read_input_file
 
+    data = read_input_file(str(path), max_bytes=64 * 1024 * 1024, what="link file")
     try:
-        text = path.read_text(encoding="utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise InputError(str(path), f"not UTF-8 text (bad byte at offset {error.start})") from None
-    except OSError as error:
-        raise InputError(str(path), f"cannot read the file ({error.strerror or error})") from None
     try:
         return parse_links(text, str(path))
     except ValueError as error:

@@ -16,6 +16,7 @@ from aligner.batch.members import name_problem, normalized_name
 from aligner.batch.model import Member, Unpaired
 from aligner.batch.pairing import FoundPair, is_document, split_extension
 from aligner.errors import InputError
+from aligner.files import read_input_file
 
 _MAX_MANIFEST_BYTES = 16 * 1024 * 1024
 
@@ -39,13 +40,7 @@ class MissingPair:
 
 
 def read_manifest(path: str) -> list[ManifestRow]:
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(_MAX_MANIFEST_BYTES + 1)
-    except OSError as error:
-        raise InputError(path, f"cannot read the manifest ({error.strerror or error})") from None
-    if len(data) > _MAX_MANIFEST_BYTES:
-        raise InputError(path, "the manifest is larger than 16 MB")
+    data = read_input_file(path, max_bytes=_MAX_MANIFEST_BYTES, what="manifest")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

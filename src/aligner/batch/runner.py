@@ -36,7 +36,9 @@ from aligner.batch.summary import write_summaries
 from aligner.batch.terms import shared_renderings, term_table
 from aligner.batch.worker import PairJob, WorkSettings, load_glossary, process_pair
 from aligner.errors import InputError
+from aligner.files import refuse_outdir_around_inputs
 from aligner.glossary.model import GlossaryEntry
+from aligner.writers.atomic import remove_stale_temporaries
 
 Side = Literal["zh", "en"]
 
@@ -79,6 +81,7 @@ def _prepare_outdir(path: str) -> Path:
         outdir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise InputError(path, f"cannot create the output folder ({error.strerror})") from None
+    remove_stale_temporaries(outdir)
     return outdir
 
 
@@ -128,6 +131,7 @@ def _pair_item(
     if options.resume:
         folder = context.outdir / pair.name
         files = output_files(pair.name, options.deliverables)
+        remove_stale_temporaries(folder)
         if is_up_to_date(folder, content_hash, files):
             stored = skipped_result(
                 folder, pair.name, pair.zh.shown, pair.en.shown, context.glossary
@@ -218,6 +222,9 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchS
     """
     inputs = tuple(dict.fromkeys(options.inputs))
     kinds = {path: input_kind(path) for path in inputs}
+    refuse_outdir_around_inputs(
+        options.outdir, (*inputs, options.manifest or "", *options.align.glossaries)
+    )
     outdir = _prepare_outdir(options.outdir)
     glossary = load_glossary(options.align)
     context = _Context(

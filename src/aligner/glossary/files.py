@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from aligner.errors import InputError
+from aligner.files import read_input_file
+
+# The bundled customs glossary is 0.2 MB; a glossary a thousand times larger is a mistake.
+MAX_GLOSSARY_BYTES = 256 * 1024 * 1024
 
 
 def read_input_bytes(path: str) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except IsADirectoryError:
-        raise InputError(path, "is a directory, not a glossary file") from None
-    except OSError as exc:
-        raise InputError(path, f"cannot read file: {exc.strerror or exc}") from None
+    return read_input_file(path, max_bytes=MAX_GLOSSARY_BYTES, what="glossary file")
 
 
 def decode_utf8(path: str, data: bytes) -> str:

@@ -13,6 +13,7 @@ import sys
 from typing import BinaryIO, Literal
 
 from aligner.errors import InputError
+from aligner.files import read_input_file
 from aligner.model import RawDocument
 from aligner.readers.docx import read_docx
 from aligner.readers.html import read_html
@@ -71,19 +72,7 @@ def _read_limited(stream: BinaryIO, shown: str) -> bytes:
 
 
 def _read_file(path: str) -> bytes:
-    if os.path.isdir(path):
-        raise InputError(path, "is a folder, not a file")
-    try:
-        with open(path, "rb") as handle:
-            return _read_limited(handle, path)
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(path, "is a folder, not a file") from None
-    except PermissionError:
-        raise InputError(path, "permission denied: cannot read the file") from None
-    except OSError as error:
-        raise InputError(path, f"cannot read the file ({error.strerror or error})") from None
+    return read_input_file(path, max_bytes=MAX_INPUT_BYTES)
 
 
 def _read_stdin(stdin: BinaryIO | None) -> bytes:
