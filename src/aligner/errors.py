@@ -14,3 +14,16 @@ class InputError(Exception):
         super().__init__(f"{path}: {problem}")
         self.path = path
         self.problem = problem
+
+
+class SettingError(Exception):
+    """A setting that cannot work for these inputs (an option the user can change).
+
+    ``setting`` is the command-line spelling of the option, so the message can point at
+    what to change; library callers read it as the name of the parameter at fault.
+    """
+
+    def __init__(self, setting: str, problem: str) -> None:
+        super().__init__(f"{setting}: {problem}")
+        self.setting = setting
+        self.problem = problem

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 
+from aligner.align.coverage import check_coverage
 from aligner.align.length import LengthModel
 from aligner.align.scorer import Scorer, SpanScorer
 from aligner.align.search import DEFAULT_LINK_TYPES, SearchConfig, search
@@ -91,6 +92,11 @@ def align_prepared(
 ) -> Alignment:
     """The search alone, for a scorer already prepared (so its cost can be timed apart)."""
     config = config or SearchConfig()
+    check_coverage(
+        config.link_types,
+        [s.text for s in source.segments],
+        [s.text for s in target.segments],
+    )
     lengths = LengthModel.build(
         [s.text for s in source.segments], [s.text for s in target.segments]
     )

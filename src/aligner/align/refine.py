@@ -16,7 +16,7 @@ and what is "little" differs accordingly.
 from __future__ import annotations
 
 import statistics
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 Span = tuple[int, int, int, int]
 """A link as half-open sentence ranges: zh_start, zh_end, en_start, en_end."""
@@ -47,6 +47,7 @@ def split_weak_members(
     skip_cost: float,
     gain_limit: float,
     evidence_limit: float,
+    allowed: Collection[tuple[int, int]] | None = None,
 ) -> list[Span]:
     """The links with every weakly attached edge sentence split off, in document order.
 
@@ -54,13 +55,15 @@ def split_weak_members(
     similarity part (similarity times sentence count). A member whose removal costs less
     than ``gain_limit`` in value (a lone sentence pays ``skip_cost``) and less than
     ``evidence_limit`` in evidence is split off; the rest of the link is tested again.
+    Only splits into link shapes in ``allowed`` (all shapes when None) are considered, so
+    the second look never produces a link the user has ruled out.
     """
     result: list[Span] = []
     for span in spans:
         pending = [span]
         while pending:
             current = pending.pop(0)
-            parts = _weakest_split(current, value, evidence, skip_cost)
+            parts = _weakest_split(current, value, evidence, skip_cost, allowed)
             if parts is None:
                 result.append(current)
                 continue
@@ -77,6 +80,7 @@ def _weakest_split(
     value: Callable[[Span], float],
     evidence: Callable[[Span], float],
     skip_cost: float,
+    allowed: Collection[tuple[int, int]] | None = None,
 ) -> tuple[float, float, tuple[Span, Span]] | None:
     """The edge member whose removal costs the link least: (value lost, evidence lost,
     the two links in order), or None for a link with nothing to split."""
@@ -96,7 +100,14 @@ def _weakest_split(
     whole_value, whole_evidence = value(span), evidence(span)
     best: tuple[float, float, tuple[Span, Span]] | None = None
     for rest, pieces in splits:
+        if allowed is not None and any(_shape(piece) not in allowed for piece in pieces):
+            continue
         gain = whole_value - value(rest) + skip_cost
         if best is None or gain < best[0]:
             best = (gain, whole_evidence - evidence(rest), pieces)
     return best
+
+
+def _shape(span: Span) -> tuple[int, int]:
+    i0, i1, j0, j1 = span
+    return (i1 - i0, j1 - j0)

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from aligner.align.anchors import centres_from_anchors, diagonal, find_anchors
+from aligner.align.coverage import LinkTypesTooNarrow
 from aligner.align.length import LengthModel
 from aligner.align.refine import Span, split_weak_members, typical_similarity
 from aligner.align.scorer import SpanScorer
@@ -260,6 +261,8 @@ class _Problem:
         beads: list[Bead] = []
         touched: list[int] = []
         i, j = n, m
+        if back[n][m - lows[n]] < 0:
+            raise _OutOfBand
         while i > 0 or j > 0:
             a, b = types[back[i][j - lows[i]]]
             if (0 < j < m) and ((j == lows[i] and lows[i] > 0) or (j == highs[i] and highs[i] < m)):
@@ -292,6 +295,10 @@ class _Problem:
         return rival if rival > -math.inf else 0.0
 
 
+class _OutOfBand(Exception):
+    """No path inside the band reaches the end of both documents."""
+
+
 def search(
     scorer: SpanScorer,
     lengths: LengthModel,
@@ -319,7 +326,18 @@ def search(
     tables: _Tables | None = None
     while True:
         lows, highs = _band(centres, widths, m)
-        beads, touched, tables = problem.solve(lows, highs, tables)
+        try:
+            beads, touched, tables = problem.solve(lows, highs, tables)
+        except _OutOfBand:
+            if widths == [limit] * (n + 1):
+                raise LinkTypesTooNarrow(
+                    "the allowed link types cannot link every sentence of these documents"
+                ) from None
+            # Restricted link shapes can make every path through the band impossible
+            # even though one exists outside it: search the whole table instead.
+            widths = [limit] * (n + 1)
+            tables = None
+            continue
         if not touched:
             return _second_look(problem, beads, centres)
         # Widen only around the rows where the path hugged the edge, so a local gap
@@ -354,6 +372,7 @@ def _second_look(problem: _Problem, beads: list[Bead], centres: Sequence[int]) -
         skip_cost=config.skip_cost,
         gain_limit=config.split_gain * typical,
         evidence_limit=config.split_evidence * typical,
+        allowed=config.link_types,
     )
     if len(spans) == len(beads):
         return beads
