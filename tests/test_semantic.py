@@ -261,6 +261,65 @@ def test_damaged_cache_file_turns_itself_off(tmp_path: Path) -> None:
     assert cache.disabled_because is not None
 
 
+def _damage_rows(folder: Path, value: object, count: int = 2) -> None:
+    """Overwrite the stored vector of the first ``count`` rows with ``value``."""
+    import sqlite3
+
+    with sqlite3.connect(folder / "vectors.sqlite3") as connection:
+        keys = [row[0] for row in connection.execute("SELECT key FROM vectors LIMIT ?", (count,))]
+        connection.executemany(
+            "UPDATE vectors SET vector = ? WHERE key = ?", [(value, key) for key in keys]
+        )
+
+
+DAMAGED_ROWS = {
+    "too short": np.ones(3, dtype="<f4").tobytes(),
+    "not a whole float": b"\x00" * 7,
+    "text instead of bytes": "a vector",
+    "an empty blob": b"",
+    "NaN": np.full(DIMENSION, np.nan, dtype="<f4").tobytes(),
+    "infinite": np.full(DIMENSION, np.inf, dtype="<f4").tobytes(),
+    "not of unit length": np.full(DIMENSION, 3.0, dtype="<f4").tobytes(),
+    "another dimension": (np.ones(DIMENSION * 2, dtype="<f4") / np.sqrt(DIMENSION * 2)).tobytes(),
+}
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGED_ROWS))
+def test_a_damaged_row_is_embedded_again_and_replaced(tmp_path: Path, damage: str) -> None:
+    with EmbeddingCache(tmp_path) as cache:
+        expected = links(semantic_scorer(FakeEncoder(MEANINGS), cache))
+    _damage_rows(tmp_path, DAMAGED_ROWS[damage])
+    encoder = FakeEncoder(MEANINGS)
+    with EmbeddingCache(tmp_path) as cache:
+        assert links(semantic_scorer(encoder, cache)) == expected
+        assert cache.disabled_because is None
+    assert len(encoder.encoded) == 2  # exactly the damaged rows, nothing else
+    repaired = FakeEncoder(MEANINGS)
+    with EmbeddingCache(tmp_path) as cache:
+        links(semantic_scorer(repaired, cache))
+    assert repaired.calls == []
+
+
+def test_a_null_vector_turns_the_cache_off_without_failing(tmp_path: Path) -> None:
+    """The table forbids NULL; a file edited to hold one must still not stop the run."""
+    import sqlite3
+
+    with EmbeddingCache(tmp_path) as cache:
+        expected = links(semantic_scorer(FakeEncoder(MEANINGS), cache))
+    with sqlite3.connect(tmp_path / "vectors.sqlite3") as connection:
+        connection.execute("PRAGMA writable_schema = ON")
+        connection.execute(
+            "UPDATE sqlite_master SET sql = replace(sql, 'vector BLOB NOT NULL', 'vector BLOB') "
+            "WHERE name = 'vectors'"
+        )
+    with sqlite3.connect(tmp_path / "vectors.sqlite3") as connection:
+        connection.execute("UPDATE vectors SET vector = NULL")
+    encoder = FakeEncoder(MEANINGS)
+    with EmbeddingCache(tmp_path) as cache:
+        assert links(semantic_scorer(encoder, cache)) == expected
+    assert sorted(encoder.encoded) == sorted(ZH + EN)
+
+
 def test_default_cache_dir_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert default_cache_dir() == tmp_path / "aligner" / "embeddings"

@@ -9,7 +9,8 @@ changed model never serves stale vectors and the file holds no readable text.
 
 The cache is an optimisation only: if the file cannot be opened or written (a
 read-only home, a full disk, a damaged file) it switches itself off and the run goes
-on without it.
+on without it, and a damaged row (wrong size or type, NaN, not of unit length) is
+treated as missing, so the sentence is embedded again and the row replaced.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ _BUSY_TIMEOUT_MS = 30_000
 _SCHEMA_VERSION = 1
 _FILE_NAME = "vectors.sqlite3"
 _PAGE_SIZE = 16384
+# Encoders return L2-normalised rows; float32 rounding stays far inside this.
+_NORM_TOLERANCE = 1e-3
 
 
 def default_cache_dir() -> Path:
@@ -79,6 +82,7 @@ class EmbeddingCache:
         keys = [text_key(model, t) for t in texts]
         found: dict[bytes, FloatArray] = {}
         try:
+            size = self._dimension(connection, model)
             # Batches stay under SQLite's limit on bound parameters.
             for start in range(0, len(keys), 500):
                 batch = keys[start : start + 500]
@@ -87,7 +91,9 @@ class EmbeddingCache:
                     f"SELECT key, vector FROM vectors WHERE key IN ({marks})", batch
                 ).fetchall()
                 for key, blob in rows:
-                    found[bytes(key)] = np.frombuffer(blob, dtype="<f4").astype(np.float32)
+                    vector = _valid_vector(blob)
+                    if vector is not None and (size is None or len(vector) == size):
+                        found[bytes(key)] = vector
             if found:
                 now = time.time()
                 with connection:
@@ -113,6 +119,10 @@ class EmbeddingCache:
         ]
         try:
             with connection:
+                connection.execute(
+                    "INSERT OR REPLACE INTO models (name, dimension) VALUES (?, ?)",
+                    (model, int(np.shape(vectors)[1])),
+                )
                 connection.executemany(
                     "INSERT OR REPLACE INTO vectors (key, vector, used) VALUES (?, ?, ?)", rows
                 )
@@ -130,6 +140,16 @@ class EmbeddingCache:
             self._disable(error)
             return 0
         return int(total)
+
+    @staticmethod
+    def _dimension(connection: sqlite3.Connection, model: str) -> int | None:
+        """The vector size recorded for ``model`` when its vectors were first stored."""
+        row = connection.execute(
+            "SELECT dimension FROM models WHERE name = ?", (model,)
+        ).fetchone()
+        if row is None or not isinstance(row[0], int) or row[0] <= 0:
+            return None
+        return int(row[0])
 
     def _evict(self, connection: sqlite3.Connection) -> None:
         (total,) = connection.execute("SELECT count(*) FROM vectors").fetchone()
@@ -158,6 +178,23 @@ class EmbeddingCache:
         self.disabled_because = str(error) or type(error).__name__
 
 
+def _valid_vector(blob: object) -> FloatArray | None:
+    """The stored vector, or None when the row is damaged and must be embedded again.
+
+    A row can be damaged by a crash of another program, a disk error or a hand edit; a
+    vector of NaNs or of the wrong size would silently change the alignment, so any row
+    that is not a non-empty, finite, unit-length float32 vector is ignored.
+    """
+    if not isinstance(blob, bytes | memoryview) or len(blob) == 0 or len(blob) % 4:
+        return None
+    vector = np.frombuffer(blob, dtype="<f4").astype(np.float32)
+    if not np.all(np.isfinite(vector)):
+        return None
+    if abs(float(np.linalg.norm(vector)) - 1.0) > _NORM_TOLERANCE:
+        return None
+    return vector
+
+
 def _set_up(connection: sqlite3.Connection) -> None:
     connection.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
     # Takes effect only for a new file: large pages hold several vectors each.
@@ -172,4 +209,7 @@ def _set_up(connection: sqlite3.Connection) -> None:
             "key BLOB PRIMARY KEY, vector BLOB NOT NULL, used REAL NOT NULL)"
         )
         connection.execute("CREATE INDEX IF NOT EXISTS vectors_used ON vectors (used)")
+        connection.execute(
+            "CREATE TABLE IF NOT EXISTS models (name TEXT PRIMARY KEY, dimension INTEGER)"
+        )
         connection.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")

@@ -8,6 +8,7 @@ sentences that changed.
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -49,8 +50,41 @@ def embed_texts(
     vectors: dict[str, FloatArray] = {distinct[i]: v for i, v in known.items()}
     if progress is not None and missing:
         progress(0, len(missing))
-    for start in range(0, len(missing), batch_size):
-        batch = missing[start : start + batch_size]
+    _encode_into(vectors, missing, encoder, cache, progress, batch_size)
+    # Every vector of one model has one size; a cached row of another size is damaged.
+    sizes = Counter(len(v) for v in vectors.values())
+    if len(sizes) > 1:
+        expected = _encoded_size(vectors, missing) or sizes.most_common(1)[0][0]
+        wrong = [t for t, v in vectors.items() if len(v) != expected]
+        _encode_into(vectors, wrong, encoder, cache, None, batch_size)
+        known = {i: v for i, v in known.items() if distinct[i] not in wrong}
+        missing += wrong
+    if texts:
+        matrix = np.vstack([vectors[t] for t in texts]).astype(np.float32)
+    else:
+        matrix = np.zeros((0, 0), dtype=np.float32)
+    stats = EmbeddingStats(
+        len(texts), len(distinct), len(known), len(missing), time.perf_counter() - started
+    )
+    return matrix, stats
+
+
+def _encoded_size(vectors: dict[str, FloatArray], encoded: Sequence[str]) -> int | None:
+    """The vector size the encoder itself produced in this run, if it ran."""
+    return len(vectors[encoded[0]]) if encoded else None
+
+
+def _encode_into(
+    vectors: dict[str, FloatArray],
+    texts: Sequence[str],
+    encoder: Encoder,
+    cache: EmbeddingCache | None,
+    progress: ProgressCallback | None,
+    batch_size: int,
+) -> None:
+    """Encode ``texts`` batch by batch, storing each batch in ``vectors`` and the cache."""
+    for start in range(0, len(texts), batch_size):
+        batch = texts[start : start + batch_size]
         encoded = np.asarray(encoder.encode(batch), dtype=np.float32)
         if encoded.ndim != 2 or encoded.shape[0] != len(batch):
             raise ValueError(
@@ -60,12 +94,5 @@ def embed_texts(
             cache.store(encoder.name, batch, encoded)
         vectors.update(zip(batch, encoded, strict=True))
         if progress is not None:
-            progress(min(start + batch_size, len(missing)), len(missing))
-    if texts:
-        matrix = np.vstack([vectors[t] for t in texts]).astype(np.float32)
-    else:
-        matrix = np.zeros((0, 0), dtype=np.float32)
-    stats = EmbeddingStats(
-        len(texts), len(distinct), len(known), len(missing), time.perf_counter() - started
-    )
-    return matrix, stats
+            progress(min(start + batch_size, len(texts)), len(texts))
+
