@@ -7,6 +7,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from aligner.glossary.conflicts import entry_problems
 from aligner.glossary.csvfile import read_csv_glossary
 from aligner.glossary.files import read_input_bytes
 from aligner.glossary.model import Glossary, GlossaryEntry
@@ -35,9 +36,15 @@ def read_glossary(path: str, data: bytes | None = None) -> ReadResult:
 
 
 def load_glossary(path: str) -> Glossary:
-    """Read strictly: the first malformed row or concept raises InputError("line N: …")."""
+    """Read strictly: the first malformed row or concept raises InputError("line N: …").
+
+    Entries that contradict each other (a rendering both accepted and deprecated for one
+    term) are refused too, exactly as ``glossary check`` reports them as errors.
+    """
     result = read_glossary(path)
     raise_first_error(path, result.problems)
+    conflicts = tuple(entry_problems(result.glossary.entries))
+    raise_first_error(path, conflicts)
     return result.glossary
 
 
