@@ -359,3 +359,16 @@ def test_check_clean_file_and_unusable_file(tmp_path: Path) -> None:
     assert glossary is None
     assert problems[0].severity == "error"
     assert problems[0].message.startswith("not well-formed XML: line 1")
+
+
+def test_qa_refuses_a_glossary_that_contradicts_itself(tmp_path: Path) -> None:
+    """What ``glossary check`` calls an error must not be silently used by ``qa``."""
+    path = tmp_path / "terms.csv"
+    path.write_text(
+        "zh,en,status\n海关总署,GACC,preferred\n海关总署,GACC,deprecated\n", encoding="utf-8"
+    )
+    loaded, problems = check_glossary(str(path))
+    errors = [p for p in problems if p.severity == "error"]
+    assert loaded is not None and len(errors) == 1
+    with pytest.raises(InputError, match=r"line 3: .*accepted for 海关总署.*deprecated"):
+        load_glossary(str(path))
