@@ -25,36 +25,6 @@ X2 = "{urn:oasis:names:tc:xliff:document:2.0}"
 Writer = Callable[[Report, str], None]
 
 
-def rounded(links: tuple[Link, ...]) -> tuple[Link, ...]:
-    return tuple(Link(link.zh, link.en, round(link.confidence, 3)) for link in links)
-
-
-def two_sided(alignment: Alignment) -> Alignment:
-    """What a TMX can hold: the links with text on both sides, sentences renumbered."""
-    kept = [link for link in alignment.links if link.zh and link.en]
-
-    def renumber(document: Document, side: Callable[[Link], tuple[int, ...]]) -> Document:
-        old_ids = [i for link in kept for i in side(link)]
-        segments = tuple(
-            Segment(new, document.segments[old].text, document.segments[old].paragraph)
-            for new, old in enumerate(old_ids)
-        )
-        return Document(document.path, document.lang, segments)
-
-    links = []
-    zh_next = en_next = 0
-    for link in kept:
-        zh = tuple(range(zh_next, zh_next + len(link.zh)))
-        en = tuple(range(en_next, en_next + len(link.en)))
-        zh_next, en_next = zh_next + len(zh), en_next + len(en)
-        links.append(Link(zh, en, link.confidence))
-    return Alignment(
-        renumber(alignment.source, lambda link: link.zh),
-        renumber(alignment.target, lambda link: link.en),
-        tuple(links),
-    )
-
-
 def write_text(tmp_path: Path, name: str, text: str) -> str:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
@@ -73,7 +43,7 @@ def test_own_xliff_reads_back_into_the_same_alignment(tmp_path: Path, write: Wri
     original = report.alignment
     assert alignment.source.segments == original.source.segments
     assert alignment.target.segments == original.target.segments
-    assert alignment.links == rounded(original.links)
+    assert alignment.links == original.links
     assert (alignment.source.lang, alignment.target.lang) == ("zh", "en")
     assert (alignment.source.path, alignment.target.path) == (
         "2024-001.zh.docx",
@@ -81,15 +51,16 @@ def test_own_xliff_reads_back_into_the_same_alignment(tmp_path: Path, write: Wri
     )
 
 
-def test_own_tmx_reads_back_its_two_sided_links(tmp_path: Path) -> None:
+def test_own_tmx_reads_back_into_the_same_alignment(tmp_path: Path) -> None:
+    """One-sided links included, so no sentence is lost and no English id moves."""
     report = build_report()
     path = tmp_path / "release.tmx"
     write_tmx(report, str(path))
     alignment = read_bilingual(str(path))
-    expected = two_sided(report.alignment)
-    assert alignment.source.segments == expected.source.segments
-    assert alignment.target.segments == expected.target.segments
-    assert alignment.links == rounded(expected.links)
+    original = report.alignment
+    assert alignment.source.segments == original.source.segments
+    assert alignment.target.segments == original.target.segments
+    assert alignment.links == original.links
     assert (alignment.source.path, alignment.target.path) == (
         "2024-001.zh.docx",
         "2024-001.en.docx",
@@ -142,21 +113,13 @@ def reports(draw: st.DrawFn) -> Report:
 @given(report=reports())
 def test_any_alignment_survives_a_round_trip(tmp_path: Path, report: Report) -> None:
     original = report.alignment
-    for name, write in (("a.xlf", write_xliff12), ("b.xlf", write_xliff21)):
+    for name, write in (("a.xlf", write_xliff12), ("b.xlf", write_xliff21), ("c.tmx", write_tmx)):
         path = tmp_path / name
         write(report, str(path))
         alignment = read_bilingual(str(path))
         assert alignment.source.segments == original.source.segments, name
         assert alignment.target.segments == original.target.segments, name
-        assert alignment.links == rounded(original.links), name
-    expected = two_sided(original)
-    if expected.links:
-        path = tmp_path / "c.tmx"
-        write_tmx(report, str(path))
-        alignment = read_bilingual(str(path))
-        assert alignment.source.segments == expected.source.segments
-        assert alignment.target.segments == expected.target.segments
-        assert alignment.links == rounded(expected.links)
+        assert alignment.links == original.links, name
 
 
 def test_edits_made_in_a_cat_tool_are_what_is_read(tmp_path: Path) -> None:
@@ -496,3 +459,179 @@ def test_internal_entities_are_not_expanded_either(tmp_path: Path) -> None:
 </body></tmx>""",
     )
     assert "&b;" in refused(path).problem
+
+
+# --- one-sided units ---------------------------------------------------------------------
+
+
+def test_addition_source_is_not_read_as_chinese(tmp_path: Path) -> None:
+    """The English repeated in an addition's source gives no Chinese sentence."""
+    path = tmp_path / "release.xlf"
+    write_xliff12(build_report(), str(path))
+    alignment = read_bilingual(str(path))
+    assert "For details" not in alignment.source.texts(range(len(alignment.source.segments)))
+    assert alignment.links[4] == Link((), (4,), 0.35)
+
+
+@pytest.mark.parametrize("write", [write_xliff12, write_xliff21], ids=["xliff12", "xliff21"])
+def test_addition_whose_target_a_tool_dropped_keeps_its_english(
+    tmp_path: Path, write: Writer
+) -> None:
+    path = tmp_path / "release.xlf"
+    write(build_report(), str(path))
+    tree = etree.parse(str(path))
+    targets = tree.xpath("//*[@id='u5']//*[local-name()='target']")
+    assert len(targets) == 1
+    targets[0].getparent().remove(targets[0])
+    tree.write(str(path), encoding="UTF-8", xml_declaration=True)
+
+    alignment = read_bilingual(str(path))
+    assert alignment.target.segments == build_report().alignment.target.segments
+    assert alignment.links == build_report().alignment.links
+
+
+def test_addition_with_an_empty_source_from_earlier_versions_reads_the_same(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "release.xlf"
+    write_xliff12(build_report(), str(path))
+    tree = etree.parse(str(path))
+    source = tree.find(f".//{X12}trans-unit[@id='u5']/{X12}source")
+    assert source is not None
+    source.text = None
+    tree.write(str(path), encoding="UTF-8", xml_declaration=True)
+
+    alignment = read_bilingual(str(path))
+    assert alignment.links == build_report().alignment.links
+    assert alignment.target.segments == build_report().alignment.target.segments
+
+
+def test_control_characters_survive_an_xliff21_round_trip(tmp_path: Path) -> None:
+    zh = Document("zh.txt", "zh", (Segment(0, "海关\x0b总署。", 0), Segment(1, "发布\x01。", 0)))
+    en = Document("en.txt", "en", (Segment(0, "Customs\x1b.", 0), Segment(1, "Data\ufffe.", 1)))
+    report = Report(Alignment(zh, en, (Link((0, 1), (0, 1), 0.5),)))
+    path = tmp_path / "control.xlf"
+    write_xliff21(report, str(path))
+    alignment = read_bilingual(str(path))
+    assert alignment.source.segments == zh.segments
+    assert alignment.target.segments == en.segments
+
+
+# --- characters, limits and single documents --------------------------------------------
+
+
+def xliff2_with_code_point(cp: str) -> str:
+    return f"""<xliff version="2.1" xmlns="urn:oasis:names:tc:xliff:document:2.0"
+ srcLang="zh-CN" trgLang="en">
+  <file id="f1"><unit id="a7"><segment>
+    <source>海关<pc id="1">总署{cp}</pc>。</source><target>Customs.</target>
+  </segment></unit></file>
+</xliff>"""
+
+
+@pytest.mark.parametrize(
+    ("cp", "expected"),
+    [
+        ('<cp hex="D800"/>', "invalid character U+D800 in unit 'a7' (a lone UTF-16 surrogate"),
+        ('<cp hex="dfff"/>', "invalid character U+DFFF in unit 'a7'"),
+        ('<cp hex="110000"/>', "invalid character U+110000 in unit 'a7' (beyond U+10FFFF"),
+        ('<cp hex="00FFFFFFFFFFFFFFFFFF"/>', "invalid character U+FFFFFFFF… in unit 'a7'"),
+        ('<cp hex="0000"/>', "invalid character U+0000 in unit 'a7' (a null character)"),
+        ('<cp hex="zz"/>', "invalid <cp> code point in unit 'a7' ('zz', not hexadecimal)"),
+        ('<cp hex=""/>', "invalid <cp> code point in unit 'a7' ('', not hexadecimal)"),
+        ("<cp/>", "invalid <cp> code point in unit 'a7' (missing, not hexadecimal)"),
+    ],
+    ids=["surrogate", "low-surrogate", "beyond", "huge", "nul", "not-hex", "empty", "no-hex"],
+)
+def test_code_point_that_names_no_character_is_refused(
+    tmp_path: Path, cp: str, expected: str
+) -> None:
+    error = refused(write_text(tmp_path, "cp.xlf", xliff2_with_code_point(cp)))
+    assert error.problem.startswith(expected), error.problem
+    assert "\n" not in str(error)
+
+
+@pytest.mark.parametrize(
+    ("cp", "character"),
+    [('<cp hex="0001"/>', "\x01"), ('<cp hex="1B"/>', "\x1b"), ('<cp hex="FFFE"/>', "\ufffe")],
+    ids=["soh", "escape", "fffe"],
+)
+def test_code_point_for_a_character_xml_cannot_carry_is_read(
+    tmp_path: Path, cp: str, character: str
+) -> None:
+    alignment = read_bilingual(write_text(tmp_path, "cp.xlf", xliff2_with_code_point(cp)))
+    assert [s.text for s in alignment.source.segments] == [f"海关总署{character}。"]
+
+
+def test_twenty_megabyte_attribute_is_one_line_naming_the_problem(tmp_path: Path) -> None:
+    path = tmp_path / "huge.xlf"
+    path.write_text(
+        f'<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+        f'<file original="{"a" * 20_000_000}" source-language="zh-CN" datatype="plaintext">'
+        "<body/></file></xliff>",
+        encoding="utf-8",
+    )
+    error = refused(str(path))
+    assert "\n" not in str(error)
+    assert str(error).startswith(f"{path}: an attribute or text at line 1, column ")
+    assert "longer than the 10 MB" in error.problem
+
+
+def test_deep_nesting_is_one_line(tmp_path: Path) -> None:
+    inner = "<g>" * 300 + "</g>" * 300
+    path = write_text(tmp_path, "deep.xlf", f"<xliff version='1.2'>{inner}</xliff>")
+    error = refused(path)
+    assert "\n" not in str(error)
+    assert "nested too deeply" in error.problem
+
+
+def test_syntax_error_is_one_line_with_its_position(tmp_path: Path) -> None:
+    path = write_text(tmp_path, "broken.tmx", "<tmx version='1.4'>\n<body>\n<tu></body></tmx>")
+    error = refused(path)
+    assert "\n" not in str(error)
+    assert error.problem.startswith("not well-formed XML at line 3, column ")
+    assert "<string>" not in error.problem
+
+
+ONE_FILE = "one file alone must be a bilingual XLIFF (.xlf, .xliff) or TMX (.tmx) file"
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("zh.txt", "海关总署发布数据。\n".encode()),
+        ("release.en.txt", b"The GACC released data.\n"),
+        ("release.txt", b"\xef\xbb\xbf<not really xml"),
+        ("release.docx", b"PK\x03\x04" + bytes(60)),
+        ("release.html", b"<html><body><p>Customs</p></body></html>"),
+        ("release.htm", b"<p>Customs<br></p>"),
+        ("notes", b"Customs\n"),
+        ("utf16.txt", "海关。".encode("utf-16")),
+    ],
+)
+def test_a_document_alone_is_refused_with_what_to_give(
+    tmp_path: Path, name: str, content: bytes
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    error = refused(str(path))
+    assert error.problem.startswith(ONE_FILE)
+    assert error.problem.endswith("give two files: ZH EN")
+
+
+def test_standard_input_alone_is_refused_with_what_to_give() -> None:
+    with pytest.raises(InputError) as caught:
+        read_bilingual("-")
+    assert caught.value.path == "<stdin>"
+    assert caught.value.problem.startswith(ONE_FILE)
+
+
+def test_a_file_named_bilingual_gets_the_xml_complaint(tmp_path: Path) -> None:
+    error = refused(write_text(tmp_path, "edited.xliff", "Customs, not XML at all"))
+    assert error.problem.startswith("not well-formed XML at line 1, column 1:")
+
+
+def test_bilingual_content_is_read_whatever_the_name(tmp_path: Path) -> None:
+    path = tmp_path / "release.bak"
+    write_xliff12(build_report(), str(path))
+    assert read_bilingual(str(path)).links == build_report().alignment.links

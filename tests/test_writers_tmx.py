@@ -1,4 +1,4 @@
-"""TMX 1.4b output: DTD validity, which links become units, and what a TM tool reads."""
+"""TMX 1.4b output: DTD validity, every link a unit, and what a TM tool reads."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from translate.storage import tmx
 
 from aligner import __version__
 from aligner.writers.tmx import render_tmx, write_tmx
+from aligner.writers.xmlcommon import CHINESE_ONLY_NOTE, ENGLISH_ONLY_NOTE
 from test_writers_xliff import broken_report, build_report
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -48,9 +49,28 @@ def test_tmx_header_describes_tool_and_languages() -> None:
     assert props == {"x-source-file": "2024-001.zh.docx", "x-target-file": "2024-001.en.docx"}
 
 
-def test_tmx_keeps_only_links_with_text_on_both_sides() -> None:
+def test_tmx_keeps_every_link_in_order() -> None:
     units = etree.fromstring(render_tmx(build_report())).findall("body/tu")
-    assert [tu.get("tuid") for tu in units] == ["u1", "u2", "u3", "u6"]
+    assert [tu.get("tuid") for tu in units] == ["u1", "u2", "u3", "u4", "u5", "u6"]
+
+
+def test_one_sided_units_hold_only_the_language_that_has_text() -> None:
+    units = etree.fromstring(render_tmx(build_report())).findall("body/tu")
+    omission, addition = units[3], units[4]
+    assert [tuv.get(XML_LANG) for tuv in omission.iterfind("tuv")] == ["zh-CN"]
+    assert omission.findtext("tuv/seg") == "海关将继续优化口岸营商环境。"
+    assert omission.findtext("note") == CHINESE_ONLY_NOTE
+    assert [tuv.get(XML_LANG) for tuv in addition.iterfind("tuv")] == ["en"]
+    assert addition.findtext("tuv/seg") == 'For details see <www.customs.gov.cn> & "Statistics".'
+    assert addition.findtext("note") == ENGLISH_ONLY_NOTE
+    props = {p.get("type"): p.text for p in addition.iterfind("prop")}
+    assert (props["x-zh-ids"], props["x-en-ids"]) == (None, "4")
+    assert all(tuv.findtext("seg") for tu in units for tuv in tu.iterfind("tuv"))
+
+
+def test_two_sided_units_have_no_note() -> None:
+    units = etree.fromstring(render_tmx(build_report())).findall("body/tu")
+    assert [tu.find("note") is None for tu in units] == [True] * 3 + [False, False, True]
 
 
 def test_tmx_unit_records_ids_paragraphs_lengths_and_confidence() -> None:
@@ -64,7 +84,7 @@ def test_tmx_unit_records_ids_paragraphs_lengths_and_confidence() -> None:
         "x-en-paragraphs": "2,2",
         "x-zh-lengths": "38",
         "x-en-lengths": "41,42",
-        "x-confidence": "0.810",
+        "x-confidence": "0.81",
     }
 
 
@@ -92,9 +112,14 @@ def test_translate_toolkit_reads_the_same_tmx_units(tmp_path: Path) -> None:
     expected = [
         (alignment.source.texts(link.zh), alignment.target.texts(link.en))
         for link in alignment.links
-        if link.zh and link.en
     ]
-    assert [(unit.source, unit.target) for unit in store.units] == expected
+    # A one-sided unit has one variant, which the toolkit (reading by position) calls the
+    # source; asked by language, it finds the text on the right side and nothing on the other.
+    units = store.units
+    assert [(u.gettarget("zh-CN") or "", u.gettarget("en") or "") for u in units] == expected
+    assert [(u.source, u.target) for u in units if len(u.getlanguageNodes()) == 2] == [
+        pair for pair in expected if pair[0] and pair[1]
+    ]
 
 
 def test_write_tmx_puts_the_rendered_bytes_on_disk(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from aligner.model import (
 )
 from aligner.writers.xliff12 import render_xliff12, write_xliff12
 from aligner.writers.xliff21 import render_xliff21, write_xliff21
+from aligner.writers.xmlcommon import ENGLISH_ONLY_NOTE
 from builders import make_document
 
 X12 = "{urn:oasis:names:tc:xliff:document:1.2}"
@@ -118,13 +120,11 @@ def broken_report() -> Report:
     return Report(Alignment(zh, en, (Link((0,), (7,), 1.0),)))
 
 
-@pytest.fixture(scope="module")
-def xliff12_strict(schemas_dir: Path) -> etree.XMLSchema:
+def load_xliff12_strict(schemas_dir: Path) -> etree.XMLSchema:
     return etree.XMLSchema(etree.parse(str(schemas_dir / "xliff-1.2/xliff-core-1.2-strict.xsd")))
 
 
-@pytest.fixture(scope="module")
-def xliff21_with_modules(schemas_dir: Path) -> etree.XMLSchema:
+def load_xliff21_with_modules(schemas_dir: Path) -> etree.XMLSchema:
     """XLIFF 2.1 core plus the glossary and metadata modules, so module content is checked."""
     modules = {
         "urn:oasis:names:tc:xliff:document:2.0": schemas_dir / "xliff-2.1/xliff_core_2.0.xsd",
@@ -137,6 +137,16 @@ def xliff21_with_modules(schemas_dir: Path) -> etree.XMLSchema:
     )
     driver = f'<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">{imports}</xs:schema>'
     return etree.XMLSchema(etree.fromstring(driver.encode()))
+
+
+@pytest.fixture(scope="module")
+def xliff12_strict(schemas_dir: Path) -> etree.XMLSchema:
+    return load_xliff12_strict(schemas_dir)
+
+
+@pytest.fixture(scope="module")
+def xliff21_with_modules(schemas_dir: Path) -> etree.XMLSchema:
+    return load_xliff21_with_modules(schemas_dir)
 
 
 def assert_valid(schema: etree.XMLSchema, data: bytes) -> None:
@@ -153,11 +163,41 @@ def units21(data: bytes) -> list[etree._Element]:
 
 
 def expected_pairs(report: Report) -> list[tuple[str, str]]:
+    """What another tool reads as source and target: an addition's English on both sides."""
     alignment = report.alignment
-    return [
-        (alignment.source.texts(link.zh), alignment.target.texts(link.en))
-        for link in alignment.links
-    ]
+    pairs = []
+    for link in alignment.links:
+        english = alignment.target.texts(link.en)
+        pairs.append((alignment.source.texts(link.zh) if link.zh else english, english))
+    return pairs
+
+
+def with_findings(report: Report, *findings: Finding) -> Report:
+    return dataclasses.replace(report, findings=report.findings + findings)
+
+
+def warning_on_last_link() -> Finding:
+    """A warning on the clean 1:1 link u6, which otherwise has no finding."""
+    return Finding("term", Severity.WARNING, (5,), (5,), "", "", "term rendered differently")
+
+
+def info_on_addition() -> Finding:
+    return Finding("addition", Severity.INFO, (), (4,), "", "", "a link to the web site")
+
+
+def chrome_report() -> Report:
+    """Page chrome before a 1:1 link: an addition with nothing but an informational finding."""
+    zh = make_document("zh.txt", "zh", ("海关总署发布数据。",))
+    en = make_document("en.txt", "en", ("Home | Print", "The GACC released data."))
+    links = (Link((), (0,), 0.5), Link((0,), (1,), 0.9))
+    chrome = Finding("addition", Severity.INFO, (), (0,), "", "Home | Print", "page chrome")
+    return Report(Alignment(zh, en, links), (chrome,))
+
+
+def target_state(unit: etree._Element) -> str | None:
+    target = unit.find(f"{X12}target")
+    assert target is not None
+    return target.get("state")
 
 
 # --- XLIFF 1.2 ---------------------------------------------------------------------------
@@ -213,16 +253,26 @@ def test_xliff12_keeps_each_sentence_with_its_id() -> None:
     assert contexts["x-en-ids"] == "2,3"
     assert contexts["x-en-paragraphs"] == "2,2"
     assert contexts["x-en-lengths"] == "41,42"
-    assert contexts["x-confidence"] == "0.810"
+    assert contexts["x-confidence"] == "0.81"
 
 
-def test_xliff12_unit_with_findings_needs_review_and_carries_notes() -> None:
-    units = units12(render_xliff12(build_report()))
-    reviewed = units[2]
-    target = reviewed.find(f"{X12}target")
-    assert target is not None
-    assert target.get("state") == "needs-review-translation"
-    qa = [(n.get("priority"), n.text) for n in reviewed.iterfind(f"{X12}note")]
+def test_xliff12_states_follow_errors_and_warnings_only() -> None:
+    report = with_findings(build_report(), warning_on_last_link(), info_on_addition())
+    states = [target_state(unit) for unit in units12(render_xliff12(report))]
+    assert states == [
+        "translated",  # glossary notes only
+        "translated",
+        "translated",  # an informational finding is a note, not a reason to review
+        "needs-translation",  # omission (error)
+        "needs-review-translation",  # addition (warning), plus an info
+        "needs-review-translation",  # the added warning
+    ]
+
+
+def test_xliff12_info_finding_is_a_note_that_leaves_the_state_alone() -> None:
+    unit = units12(render_xliff12(build_report()))[2]
+    assert target_state(unit) == "translated"
+    qa = [(n.get("priority"), n.text) for n in unit.iterfind(f"{X12}note")]
     assert qa == [("3", "[numbers/info] 6.7% appears in another order")]
 
 
@@ -251,16 +301,40 @@ def test_xliff12_omission_is_an_empty_target_waiting_for_translation() -> None:
     assert notes == [("1", "[omission/error] Chinese sentence has no English")]
 
 
-def test_xliff12_addition_is_kept_but_not_for_translation() -> None:
+def test_xliff12_addition_passes_through_untranslated_with_a_source() -> None:
     unit = units12(render_xliff12(build_report()))[4]
     assert unit.get("translate") == "no"
     source = unit.find(f"{X12}source")
     target = unit.find(f"{X12}target")
     assert source is not None and target is not None
-    assert (source.text or "") == ""
-    assert target.text == 'For details see <www.customs.gov.cn> & "Statistics".'
-    notes = [(n.get("priority"), n.text) for n in unit.iterfind(f"{X12}note")]
-    assert notes == [("2", "[addition/warning] English sentence has no Chinese")]
+    english = 'For details see <www.customs.gov.cn> & "Statistics".'
+    assert (source.text, target.text) == (english, english)
+    assert XML_LANG not in source.attrib, "a source's language must not contradict the file's"
+    assert unit.find(f"{X12}seg-source") is None
+    assert target.get("state") == "needs-review-translation"
+    notes = [(n.get("from"), n.get("priority"), n.text) for n in unit.iterfind(f"{X12}note")]
+    assert notes == [
+        ("aligner", "3", ENGLISH_ONLY_NOTE),
+        ("aligner-qa", "2", "[addition/warning] English sentence has no Chinese"),
+    ]
+
+
+def test_xliff12_page_chrome_unit_is_final(xliff12_strict: etree.XMLSchema) -> None:
+    report = chrome_report()
+    data = render_xliff12(report)
+    assert_valid(xliff12_strict, data)
+    unit = units12(data)[0]
+    assert unit.get("translate") == "no"
+    assert unit.findtext(f"{X12}source") == unit.findtext(f"{X12}target") == "Home | Print"
+    assert target_state(unit) == "final"
+
+
+@pytest.mark.parametrize("render", [render_xliff12, render_xliff21], ids=["1.2", "2.1"])
+def test_no_unit_has_an_empty_source(render: Callable[[Report], bytes]) -> None:
+    root = etree.fromstring(render(build_report()))
+    sources = [s for s in root.iter(f"{X12}source", f"{X2}source")]
+    assert len(sources) == 6
+    assert all("".join(source.itertext()).strip() for source in sources)
 
 
 def test_translate_toolkit_reads_the_same_xliff12_units(tmp_path: Path) -> None:
@@ -270,6 +344,7 @@ def test_translate_toolkit_reads_the_same_xliff12_units(tmp_path: Path) -> None:
     store = factory.getobject(str(path))
     pairs = [(unit.source, unit.target or "") for unit in store.units]
     assert pairs == expected_pairs(report)
+    assert [unit.istranslatable() for unit in store.units] == [True] * 4 + [False, True]
 
 
 def test_xliff12_replaces_characters_xml_cannot_carry(xliff12_strict: etree.XMLSchema) -> None:
@@ -338,24 +413,69 @@ def test_xliff21_marks_chinese_sentences_only_where_there_are_several() -> None:
         "en-ids": "1",
         "en-paragraphs": "1",
         "en-lengths": "68",
-        "confidence": "0.876",
+        "confidence": "0.8765",
     }
 
 
-def test_xliff21_states_follow_findings_and_omissions() -> None:
-    units = units21(render_xliff21(build_report()))
+def test_xliff21_states_follow_errors_and_warnings_only() -> None:
+    report = with_findings(build_report(), warning_on_last_link(), info_on_addition())
+    units = units21(render_xliff21(report))
     segments = [unit.find(f"{X2}segment") for unit in units]
     states = [(s.get("state"), s.get("subState")) for s in segments if s is not None]
     assert states == [
         ("translated", None),
         ("translated", None),
-        ("translated", "aligner:needs-review"),
+        ("translated", None),  # an informational finding only
         ("initial", "aligner:needs-review"),
         ("translated", "aligner:needs-review"),
-        ("translated", None),
+        ("translated", "aligner:needs-review"),
     ]
     assert units[3].find(f"{X2}segment/{X2}target") is None
-    assert units[4].get("translate") == "no"
+
+
+def test_xliff21_addition_passes_through_untranslated_with_a_source() -> None:
+    unit = units21(render_xliff21(build_report()))[4]
+    assert unit.get("translate") == "no"
+    english = 'For details see <www.customs.gov.cn> & "Statistics".'
+    assert unit.findtext(f"{X2}segment/{X2}source") == english
+    assert unit.findtext(f"{X2}segment/{X2}target") == english
+    notes = [(n.get("category"), n.text) for n in unit.iter(f"{X2}note")]
+    assert notes[0] == ("aligner", ENGLISH_ONLY_NOTE)
+
+
+def test_xliff21_page_chrome_unit_is_final(xliff21_with_modules: etree.XMLSchema) -> None:
+    data = render_xliff21(chrome_report())
+    assert_valid(xliff21_with_modules, data)
+    unit = units21(data)[0]
+    segment = unit.find(f"{X2}segment")
+    assert segment is not None
+    assert (segment.get("state"), segment.get("subState")) == ("final", None)
+    assert segment.findtext(f"{X2}source") == segment.findtext(f"{X2}target") == "Home | Print"
+
+
+def test_xliff21_spells_characters_xml_cannot_carry_as_code_points(
+    xliff21_with_modules: etree.XMLSchema,
+) -> None:
+    zh = Document("zh.txt", "zh", (Segment(0, "海关\x0b总署。", 0), Segment(1, "发布\x01。", 0)))
+    en = Document("en.txt", "en", (Segment(0, "Customs\x1b.\ufffe", 0),))
+    data = render_xliff21(Report(Alignment(zh, en, (Link((0, 1), (0,), 1.0),))))
+    assert_valid(xliff21_with_modules, data)
+    unit = units21(data)[0]
+    code_points = [cp.get("hex") for cp in unit.iter(f"{X2}cp")]
+    assert code_points == ["000B", "0001", "001B", "FFFE"]
+    target = unit.find(f"{X2}segment/{X2}target")
+    assert target is not None
+    assert target.text == "Customs"
+    assert [cp.tail for cp in target] == [".", None]
+
+
+def test_xliff21_replaces_surrogates_and_nul_rather_than_spelling_them() -> None:
+    zh = Document("zh.txt", "zh", (Segment(0, "海关\ud800总署\x00。", 0),))
+    en = Document("en.txt", "en", (Segment(0, "Customs.", 0),))
+    data = render_xliff21(Report(Alignment(zh, en, (Link((0,), (0,), 1.0),))))
+    unit = units21(data)[0]
+    assert unit.findtext(f"{X2}segment/{X2}source") == "海关\ufffd总署\ufffd。"
+    assert list(unit.iter(f"{X2}cp")) == []
 
 
 def test_xliff21_findings_are_notes_with_priorities() -> None:
@@ -381,6 +501,7 @@ def test_translate_toolkit_reads_the_same_xliff21_units(tmp_path: Path) -> None:
     store = xliff2.Xliff2File.parsefile(str(path))
     pairs = [(unit.source, unit.target or "") for unit in store.units]
     assert pairs == expected_pairs(report)
+    assert [unit.istranslatable() for unit in store.units] == [True] * 4 + [False, True]
 
 
 def test_xliff21_refuses_an_alignment_without_links() -> None:

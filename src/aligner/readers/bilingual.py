@@ -9,8 +9,14 @@ an empty side giving a 1:0 or 0:1 link, confidence 1.0. The text is always what 
 now, since a translator may have edited it.
 
 Sentence ids are renumbered in reading order rather than copied: the model indexes sentences
-by id, and a TMX (which leaves out one-sided links) or an edited file would otherwise leave gaps.
-For an untouched file of ours the numbering comes out identical to the recorded ids.
+by id, and another tool's file, or one of ours after editing, could otherwise leave gaps or
+repeats. Our files keep every link, one-sided ones included, so for an untouched file of ours
+the numbering comes out identical to the recorded ids.
+
+Everything that goes wrong is one :class:`~aligner.errors.InputError` naming the file: XML
+that is not well-formed or exceeds the parser's safety limits, a ``<cp>`` that names no
+character, and a single file that is not bilingual at all (most often one document of a pair
+given alone).
 
 The XML is parsed with entity expansion, DTD loading and network access switched off; a file
 that needs an entity to be expanded is refused rather than read with holes in its text.
@@ -18,15 +24,19 @@ that needs an entity to be expanded is refused rather than read with holes in it
 
 from __future__ import annotations
 
+import codecs
 import math
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import PurePath
 
 from lxml import etree
 
 from aligner.errors import InputError
+from aligner.files import read_input_file
 from aligner.model import Alignment, Document, Link, Segment
+from aligner.readers import MAX_INPUT_BYTES
 from aligner.writers import xliff12 as xliff12_format
 from aligner.writers import xliff21 as xliff21_format
 from aligner.writers.xmlcommon import (
@@ -60,6 +70,25 @@ _XLIFF2_CODES: frozenset[str] = frozenset()
 _TMX_CODES = frozenset({"bpt", "ept", "ph", "it", "ut"})
 
 _TARGET_FILE_NOTE = xliff12_format.TARGET_FILE_NOTE
+
+# Names that say a file is meant to be bilingual; anything else given alone is checked first.
+_BILINGUAL_SUFFIXES = frozenset({".xlf", ".xliff", ".tmx", ".xml"})
+_STDIN = "<stdin>"
+_ONE_FILE_ONLY = (
+    "one file alone must be a bilingual XLIFF (.xlf, .xliff) or TMX (.tmx) file; "
+    "to check a translation against its original, give two files: ZH EN"
+)
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# lxml repeats the position at the end of libxml2's message.
+_POSITION_SUFFIX = re.compile(r",? line \d+, column \d+$")
+
+_HEX_DIGITS = re.compile(r"[0-9A-Fa-f]+")
+_LAST_CODE_POINT = 0x10FFFF
+_FIRST_SURROGATE, _LAST_SURROGATE = 0xD800, 0xDFFF
 
 # Puts a local tag name into the namespace of the file being read.
 _Qualifier = Callable[[str], str]
@@ -96,29 +125,63 @@ class _Parsed:
 
 
 def read_bilingual(path: str) -> Alignment:
-    """Read an XLIFF 1.x/2.x or TMX file, recognised by its root element, not its name."""
-    root = _parse(path)
+    """Read an XLIFF 1.x/2.x or TMX file, recognised by its root element, not its name.
+
+    A file that is neither, and whose name does not say it should be (``zh.txt``,
+    ``release.docx``), is most likely one of the two documents of a pair given alone, so it is
+    refused with a message saying what one file and two files mean rather than with the XML
+    parser's complaint about it.
+    """
+    if path == "-":
+        raise InputError(_STDIN, _ONE_FILE_ONLY)
+    named_bilingual = PurePath(path).suffix.lower() in _BILINGUAL_SUFFIXES
+    data = _read_bytes(path)
+    if not named_bilingual and not _looks_like_xml(data):
+        raise InputError(path, _ONE_FILE_ONLY)
+    try:
+        root = _parse(data, path)
+        reader = _reader_for(root, path)
+    except InputError:
+        if named_bilingual:
+            raise
+        raise InputError(path, _ONE_FILE_ONLY) from None
+    try:
+        parsed = reader()
+    except _BadCharacter as bad:
+        label = _unit_label(bad.element)
+        raise InputError(path, f"{bad.what} in {label} ({bad.why})") from None
+    return _assemble(parsed, path)
+
+
+def _reader_for(root: etree._Element, path: str) -> Callable[[], _Parsed]:
     name = etree.QName(root)
     namespace = name.namespace or ""
     if name.localname == "xliff":
         if namespace in _XLIFF1_NAMESPACES:
-            parsed = _read_xliff1(root, namespace, path)
-        elif namespace in _XLIFF2_NAMESPACES:
-            parsed = _read_xliff2(root, namespace, path)
-        else:
-            raise InputError(path, f"unknown XLIFF version (namespace {namespace or 'none'!r})")
-    elif name.localname == "tmx" and not namespace:
-        parsed = _read_tmx(root, path)
-    else:
-        raise InputError(path, f"not an XLIFF or TMX file (root element <{name.localname}>)")
-    return _assemble(parsed, path)
+            return lambda: _read_xliff1(root, namespace, path)
+        if namespace in _XLIFF2_NAMESPACES:
+            return lambda: _read_xliff2(root, namespace, path)
+        raise InputError(path, f"unknown XLIFF version (namespace {namespace or 'none'!r})")
+    if name.localname == "tmx" and not namespace:
+        return lambda: _read_tmx(root, path)
+    raise InputError(path, f"not an XLIFF or TMX file (root element <{name.localname}>)")
 
 
-def _parse(path: str) -> etree._Element:
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise InputError(path, f"cannot read the file ({error.strerror or error})") from None
+def _read_bytes(path: str) -> bytes:
+    """The file's bytes; a pipe or device is refused at once instead of blocking the read."""
+    return read_input_file(path, max_bytes=MAX_INPUT_BYTES, what="bilingual file")
+
+
+def _looks_like_xml(data: bytes) -> bool:
+    """Whether the bytes start like an XML document: ``<`` after a byte order mark and spaces."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            head = data[len(bom) : len(bom) + 400].decode(encoding, errors="ignore")
+            return head.lstrip().startswith("<")
+    return data[:400].lstrip().startswith(b"<")
+
+
+def _parse(data: bytes, path: str) -> etree._Element:
     parser = etree.XMLParser(
         resolve_entities=False,
         no_network=True,
@@ -129,12 +192,35 @@ def _parse(path: str) -> etree._Element:
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
-        raise InputError(path, f"not well-formed XML: {error}") from None
+        raise InputError(path, _syntax_problem(error)) from None
     for entity in root.iter(etree.Entity):
         raise InputError(
             path, f"uses the entity reference {entity.text}, which is not expanded for safety"
         )
     return root
+
+
+def _syntax_problem(error: etree.XMLSyntaxError) -> str:
+    """The parser's complaint as one line, with where it happened.
+
+    libxml2's messages may end in a newline followed by the position, and lxml adds the
+    name of an in-memory string; the user needs neither twice. A resource limit (one value
+    over 10 MB, nesting deeper than 256 elements) is a deliberate refusal, not a syntax
+    error, and is said so in plain words.
+    """
+    message = " ".join(str(error.msg or error).split())
+    message = _POSITION_SUFFIX.sub("", message)
+    line, column = error.position
+    where = f"line {line}, column {column}"
+    code = getattr(error, "code", None)  # set by lxml, missing from its type stubs
+    if code == etree.ErrorTypes.ERR_RESOURCE_LIMIT or "XML_PARSE_HUGE" in message:
+        if "depth" in message.lower():
+            return f"elements nested too deeply to read safely (at {where})"
+        return (
+            f"an attribute or text at {where} is longer than the 10 MB the XML reader "
+            "accepts in one value; refused rather than read without that safety limit"
+        )
+    return f"not well-formed XML at {where}: {message}"
 
 
 # --- shared pieces -----------------------------------------------------------------------
@@ -154,19 +240,65 @@ def _collect_text(element: etree._Element, codes: frozenset[str], parts: list[st
         if isinstance(child.tag, str):
             local = etree.QName(child).localname
             if local == "cp":
-                parts.append(_code_point(child.get("hex", "")))
+                parts.append(_code_point(child))
             elif local not in codes:
                 _collect_text(child, codes, parts)
         if child.tail:
             parts.append(child.tail)
 
 
-def _code_point(hex_value: str) -> str:
-    """XLIFF 2 spells characters XML cannot carry as ``<cp hex="..."/>``."""
-    try:
-        return chr(int(hex_value, 16))
-    except (ValueError, OverflowError):
-        return "\ufffd"
+class _BadCharacter(Exception):
+    """A ``<cp>`` that names no character a text can hold; the caller names the file."""
+
+    def __init__(self, what: str, why: str, element: etree._Element) -> None:
+        super().__init__(what)
+        self.what = what
+        self.why = why
+        self.element = element
+
+
+def _code_point(element: etree._Element) -> str:
+    """The character XLIFF 2 spells as ``<cp hex="..."/>`` because XML cannot carry it.
+
+    That is the point of ``<cp>``: control characters and U+FFFE/U+FFFF are read as they are
+    (every writer of ours replaces them where its format cannot hold them). What is refused
+    is what no text can hold: a lone surrogate (half of a UTF-16 pair, which could not even
+    be written out again as UTF-8), a value beyond U+10FFFF, U+0000 (refused in plain-text
+    input too) and a value that is not hexadecimal at all.
+    """
+    raw = element.get("hex")
+    if raw is None or not _HEX_DIGITS.fullmatch(raw):
+        shown = "missing" if raw is None else repr(raw if len(raw) <= 20 else raw[:20] + "…")
+        raise _BadCharacter("invalid <cp> code point", f"{shown}, not hexadecimal", element)
+    digits = raw.lstrip("0") or "0"
+    if len(digits) > 6 or int(digits, 16) > _LAST_CODE_POINT:
+        shown = digits if len(digits) <= 8 else digits[:8] + "…"
+        raise _BadCharacter(
+            f"invalid character U+{shown.upper()}", "beyond U+10FFFF, the last code point", element
+        )
+    value = int(digits, 16)
+    if _FIRST_SURROGATE <= value <= _LAST_SURROGATE:
+        raise _BadCharacter(
+            f"invalid character U+{value:04X}", "a lone UTF-16 surrogate, not a character", element
+        )
+    if value == 0:
+        raise _BadCharacter("invalid character U+0000", "a null character", element)
+    return chr(value)
+
+
+def _unit_label(element: etree._Element) -> str:
+    """How a message names the translation unit holding ``element``."""
+    for ancestor in element.iterancestors():
+        if not isinstance(ancestor.tag, str):
+            continue
+        local = etree.QName(ancestor).localname
+        if local == "unit":
+            return f"unit {ancestor.get('id', '?')!r}"
+        if local == "trans-unit":
+            return f"trans-unit {ancestor.get('id', '?')!r}"
+        if local == "tu":
+            return f"translation unit {ancestor.get('tuid', '?')!r}"
+    return "the file"
 
 
 def _primary_subtag(lang: str | None) -> str:
@@ -272,19 +404,22 @@ def _recorded_unit(
     All three formats record the same values under the same names, each with its own prefix
     (``x-`` in XLIFF 1.2 contexts and TMX properties, none in XLIFF 2 metadata); they differ
     only in how the Chinese sentences are marked, so the caller cuts ``zh_pieces``.
+
+    A unit that records no Chinese sentence is an addition. In XLIFF its source repeats the
+    English (text passing through untranslated, so that no source is empty); that copy is
+    not Chinese and is not read as such. The English is the target, since a translator may
+    have edited it, or the source again if a tool dropped the target of the locked unit.
     """
 
     def value(name: str) -> str | None:
         return values.get(f"{prefix}{name}")
 
+    zh_recorded = _recorded(value(ZH_IDS), value(ZH_PARAGRAPHS))
+    if zh_recorded is not None and not zh_recorded.ids:
+        en_text = en_text if en_text.strip() else zh_text
+        zh_text, zh_pieces = "", ()
     return _Unit(
-        zh=_side(
-            zh_text,
-            zh_pieces,
-            _recorded(value(ZH_IDS), value(ZH_PARAGRAPHS)),
-            "zh",
-            ordinal,
-        ),
+        zh=_side(zh_text, zh_pieces, zh_recorded, "zh", ordinal),
         en=_side(
             en_text,
             _split_by_lengths(en_text, value(EN_LENGTHS), "en"),

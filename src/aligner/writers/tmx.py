@@ -1,10 +1,15 @@
-"""TMX 1.4b translation memory: one ``<tu>`` per link that has text on both sides.
+"""TMX 1.4b translation memory: one ``<tu>`` per link, in document order.
 
-A translation memory only stores pairs, so omissions and additions are left out; ``tuid``
-keeps the link's position (``u3`` is the third link, as in the XLIFF files) so a unit can be
-traced back to the report. Each unit records, as ``x-`` properties, the sentence ids, their
-paragraph numbers, the length of every sentence (TMX has no sentence markers inside ``<seg>``,
-so lengths are how a 2:1 unit is split again on reading) and the link's confidence.
+``tuid`` keeps the link's position (``u3`` is the third link, as in the XLIFF files) so a unit
+can be traced back to the report. Each unit records, as ``x-`` properties, the sentence ids,
+their paragraph numbers, the length of every sentence (TMX has no sentence markers inside
+``<seg>``, so lengths are how a 2:1 unit is split again on reading) and the link's confidence.
+
+A one-sided link (an omission or an addition) is a ``<tu>`` with a variant for the language
+that has text and none for the other, plus a ``<note>`` saying which side is missing. The DTD
+allows a single ``<tuv>``. A TM tool importing Chinese–English pairs finds no pair in such a
+unit, rather than an empty translation to learn, and no variant is ever empty; yet a round
+trip through the file keeps every sentence and every sentence id.
 """
 
 from __future__ import annotations
@@ -58,8 +63,7 @@ def render_tmx(report: Report) -> bytes:
     sub(header, "prop", {"type": f"x-{TARGET_FILE}"}, file_name(alignment.target.path))
     body = sub(root, "body")
     for view in unit_views(report):
-        if view.zh and view.en:
-            _add_tu(body, view)
+        _add_tu(body, view)
     return serialize(root, _INLINE_CONTAINERS)
 
 
@@ -69,6 +73,8 @@ def write_tmx(report: Report, path: str) -> None:
 
 def _add_tu(body: etree._Element, view: UnitView) -> None:
     tu = sub(body, "tu", {"tuid": view.key})
+    if view.one_sided_note is not None:
+        sub(tu, "note", text=view.one_sided_note)
     properties = (
         (ZH_IDS, format_ids(s.id for s in view.zh)),
         (EN_IDS, format_ids(s.id for s in view.en)),
@@ -80,6 +86,10 @@ def _add_tu(body: etree._Element, view: UnitView) -> None:
     )
     for name, value in properties:
         sub(tu, "prop", {"type": f"x-{name}"}, value)
-    for lang, text in ((SOURCE_LANG, view.zh_text), (TARGET_LANG, view.en_text)):
-        tuv = sub(tu, "tuv", {XML_LANG: lang})
-        sub(tuv, "seg", text=text)
+    for lang, segments, text in (
+        (SOURCE_LANG, view.zh, view.zh_text),
+        (TARGET_LANG, view.en, view.en_text),
+    ):
+        if segments:
+            tuv = sub(tu, "tuv", {XML_LANG: lang})
+            sub(tuv, "seg", text=text)

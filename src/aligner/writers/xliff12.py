@@ -15,12 +15,18 @@ Choices the schema forced or left open:
   strictly, so it would need a schema of its own.
 * An omission (Chinese with no English) is a normal unit with an empty
   ``<target state="needs-translation"/>``: exactly what a CAT tool offers for translation.
-* An addition (English with no Chinese) is kept as a unit with an empty source, the English in
-  the target and ``translate="no"``, so CAT tools skip it yet it survives a round trip.
-* Units with findings get ``state="needs-review-translation"`` and one
-  ``<note from="aligner-qa">`` per finding (priority 1 error, 2 warning, 3 info); glossary
-  matches become ``<note from="aligner-glossary">`` lines. Findings about no particular link
-  go into the header as notes, as does the English file's name.
+* An addition (English with no Chinese) is a unit with ``translate="no"`` whose source and
+  target both hold the English, the way CAT tools carry text that passes through translation
+  unchanged: the unit is locked, no source is empty, and the English line stays in place in
+  the target document. Its source has no ``xml:lang``, because the specification wants a
+  source's language to match the file's; a ``<note from="aligner">`` says the unit is English
+  only, and the recorded Chinese ids (none) tell the reader the same. Such a unit is
+  ``final`` unless a finding asks for review.
+* Units with an error or warning get ``state="needs-review-translation"``; informational
+  findings do not change the state. Every finding is a ``<note from="aligner-qa">`` (priority
+  1 error, 2 warning, 3 info); glossary matches become ``<note from="aligner-glossary">``
+  lines. Findings about no particular link go into the header as notes, as does the English
+  file's name.
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ from aligner.model import Report
 from aligner.writers.atomic import write_bytes_atomic
 from aligner.writers.table import unattached_findings
 from aligner.writers.xmlcommon import (
+    ENGLISH_ONLY_NOTE,
     TARGET_FILE,
     TOOL_ID,
     XML_LANG,
@@ -42,6 +49,7 @@ from aligner.writers.xmlcommon import (
     file_name,
     root_element,
     serialize,
+    source_text,
     sub,
     unit_attributes,
     unit_views,
@@ -94,12 +102,15 @@ def write_xliff12(report: Report, path: str) -> None:
 def _state(view: UnitView) -> str:
     if not view.en:
         return "needs-translation"
-    return "needs-review-translation" if view.findings else "translated"
+    if view.needs_review:
+        return "needs-review-translation"
+    return "final" if view.english_only else "translated"
 
 
 def _add_trans_unit(body: etree._Element, view: UnitView) -> None:
     unit = sub(body, _q("trans-unit"), unit_attributes(view))
-    sub(unit, _q("source"), {XML_LANG: SOURCE_LANG}, view.zh_text)
+    source_attributes = {} if view.english_only else {XML_LANG: SOURCE_LANG}
+    sub(unit, _q("source"), source_attributes, source_text(view))
     if view.zh:
         seg_source = sub(unit, _q("seg-source"), {XML_LANG: SOURCE_LANG})
         marks = [({"mtype": "seg", "mid": f"{ZH_MARK_PREFIX}{s.id}"}, s.text) for s in view.zh]
@@ -113,4 +124,11 @@ def _add_trans_unit(body: etree._Element, view: UnitView) -> None:
     for name, value in xliff_recorded_values(view):
         sub(group, _q("context"), {"context-type": f"x-{name}"}, value)
 
-    add_notes(unit, _q("note"), "from", findings=view.findings, hits=view.terms)
+    add_notes(
+        unit,
+        _q("note"),
+        "from",
+        findings=view.findings,
+        hits=view.terms,
+        remark=ENGLISH_ONLY_NOTE if view.english_only else None,
+    )

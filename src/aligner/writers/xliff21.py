@@ -9,11 +9,16 @@ of work, even when the aligner joined two sentences into it. Around that:
   ``<mrk id="zh-3" translate="yes">``; a single sentence stays plain text. The target is
   always plain text, because tools that rewrite a target tend to mangle markers inside it;
   its sentence boundaries are recorded as lengths in the metadata instead.
-* ``state="translated"``, or ``"initial"`` for an omission (no ``<target>``). A unit with
-  findings also gets ``subState="aligner:needs-review"``: XLIFF 2 has no review state of its
-  own, and a prefixed sub-state is its extension point for exactly that.
-* An addition (English with no Chinese) keeps an empty source, the English target and
-  ``translate="no"``.
+* ``state="translated"``, or ``"initial"`` for an omission (no ``<target>``). A unit with an
+  error or warning also gets ``subState="aligner:needs-review"``: XLIFF 2 has no review state
+  of its own, and a prefixed sub-state is its extension point for exactly that. Informational
+  findings are notes only and leave the state alone.
+* An addition (English with no Chinese) is a unit with ``translate="no"`` whose source and
+  target both hold the English, as text that passes through translation unchanged; a
+  ``<note category="aligner">`` says it is English only. It is ``final`` (nothing to
+  translate) unless a finding asks for review, then ``translated`` with the review sub-state.
+* A character XML cannot carry (a control character from a DOCX or text file) is written as
+  ``<cp hex="..."/>``, as XLIFF 2 requires, so it reads back unchanged.
 * Findings become ``<note category="aligner-qa">`` (priority 1 error, 2 warning, 3 info).
   Glossary hits with a usable rendering go into ``<gls:glossary>``; a hit whose English is
   deprecated or forbidden must not be offered as a translation, so it becomes a
@@ -31,6 +36,7 @@ from aligner.writers.atomic import write_bytes_atomic
 from aligner.writers.table import unattached_findings
 from aligner.writers.xmlcommon import (
     DISCOURAGED_STATUSES,
+    ENGLISH_ONLY_NOTE,
     TARGET_FILE,
     TOOL_ID,
     ZH_MARK_PREFIX,
@@ -38,13 +44,14 @@ from aligner.writers.xmlcommon import (
     add_notes,
     append_marks,
     file_name,
+    put_text,
     root_element,
     serialize,
+    source_text,
     sub,
     unit_attributes,
     unit_views,
     xliff_recorded_values,
-    xml_safe,
 )
 
 NS = "urn:oasis:names:tc:xliff:document:2.0"
@@ -113,19 +120,37 @@ def _add_unit(file_element: etree._Element, view: UnitView) -> None:
             sub(entry, _gls("term"), text=hit.zh_term)
             sub(entry, _gls("translation"), text=hit.en_term)
 
-    if view.findings or discouraged:
+    remark = ENGLISH_ONLY_NOTE if view.english_only else None
+    if view.findings or discouraged or remark:
         notes = sub(unit, _q("notes"))
-        add_notes(notes, _q("note"), "category", findings=view.findings, hits=discouraged)
+        add_notes(
+            notes,
+            _q("note"),
+            "category",
+            findings=view.findings,
+            hits=discouraged,
+            remark=remark,
+        )
 
-    segment_attributes = {"id": "s1", "state": "translated" if view.en else "initial"}
-    if view.findings:
-        segment_attributes["subState"] = REVIEW_SUBSTATE
-    segment = sub(unit, _q("segment"), segment_attributes)
+    segment = sub(unit, _q("segment"), _segment_attributes(view))
     source = sub(segment, _q("source"))
-    if len(view.zh) == 1:
-        source.text = xml_safe(view.zh_text)
+    if len(view.zh) <= 1:
+        put_text(source, source_text(view), _q("cp"))
     else:
         marks = [({"id": f"{ZH_MARK_PREFIX}{s.id}", "translate": "yes"}, s.text) for s in view.zh]
-        append_marks(source, _q("mrk"), marks)
+        append_marks(source, _q("mrk"), marks, _q("cp"))
     if view.en:
-        sub(segment, _q("target"), text=view.en_text)
+        put_text(sub(segment, _q("target")), view.en_text, _q("cp"))
+
+
+def _segment_attributes(view: UnitView) -> dict[str, str]:
+    if not view.en:
+        state = "initial"
+    elif view.english_only and not view.needs_review:
+        state = "final"
+    else:
+        state = "translated"
+    attributes = {"id": "s1", "state": state}
+    if view.needs_review:
+        attributes["subState"] = REVIEW_SUBSTATE
+    return attributes

@@ -39,9 +39,15 @@ ZH_MARK_PREFIX = "zh-"
 
 QA_ORIGIN = "aligner-qa"
 GLOSSARY_ORIGIN = "aligner-glossary"
+# Origin of the note that says a unit has text on one side only.
+LINK_ORIGIN = TOOL_ID
 
-# Glossary notes are reminders, ranked with informational findings.
-GLOSSARY_PRIORITY = "3"
+# What a one-sided unit says about itself, in every format, for the person who opens the file.
+ENGLISH_ONLY_NOTE = "English only: no Chinese counterpart; kept as it stands, not for translation."
+CHINESE_ONLY_NOTE = "Chinese only: no English translation."
+
+# Glossary notes and remarks about a unit are reminders, ranked with informational findings.
+INFO_PRIORITY = "3"
 
 # XLIFF counts priority from 1 (most important) upwards.
 _SEVERITY_PRIORITY = {Severity.ERROR: 1, Severity.WARNING: 2, Severity.INFO: 3}
@@ -72,6 +78,28 @@ class UnitView:
     @property
     def en_text(self) -> str:
         return join_sentences("en", [segment.text for segment in self.en])
+
+    @property
+    def english_only(self) -> bool:
+        """An addition: English with no Chinese, kept in the file but not for translation."""
+        return not self.zh
+
+    @property
+    def needs_review(self) -> bool:
+        """Whether a reviewer must look at the unit: an error or warning, not a mere info.
+
+        Informational findings (page chrome, a declared rounding) stay in the notes, but a
+        file whose every unit asks for review would hide the few that really do.
+        """
+        return any(f.severity.rank >= Severity.WARNING.rank for f in self.findings)
+
+    @property
+    def one_sided_note(self) -> str | None:
+        if not self.zh:
+            return ENGLISH_ONLY_NOTE
+        if not self.en:
+            return CHINESE_ONLY_NOTE
+        return None
 
 
 def unit_views(report: Report) -> tuple[UnitView, ...]:
@@ -124,12 +152,20 @@ def unit_attributes(view: UnitView) -> dict[str, str]:
     """The unit id, and ``translate="no"`` for an addition (English with no Chinese).
 
     An addition is kept so that it survives a round trip, but there is nothing for a CAT
-    tool to translate in it, so it is told to skip the unit.
+    tool to translate in it. It is written the way CAT tools carry text that passes through
+    translation unchanged (a product name, a code): ``translate="no"``, with the text as the
+    source and the same text as the target, so the unit is locked, its source is never empty
+    and the target document still contains the English line where it stood.
     """
     attributes = {"id": view.key}
-    if not view.zh:
+    if view.english_only:
         attributes["translate"] = "no"
     return attributes
+
+
+def source_text(view: UnitView) -> str:
+    """What a unit's source holds: the Chinese, or for an addition the English it passes on."""
+    return view.en_text if view.english_only else view.zh_text
 
 
 def xliff_recorded_values(view: UnitView) -> tuple[tuple[str, str], ...]:
@@ -154,18 +190,23 @@ def add_notes(
     origin_attribute: str,
     findings: Iterable[Finding] = (),
     hits: Iterable[TermHit] = (),
+    remark: str | None = None,
 ) -> None:
-    """One note per finding, then one per glossary hit, each saying where it comes from.
+    """The remark about the unit, one note per finding, then one per glossary hit.
 
-    XLIFF 1.2 names a note's origin ``from`` and XLIFF 2 ``category``; the origins, the
-    priorities and the wording are the same in both so that a reviewer sees the same notes.
+    Each note says where it comes from. XLIFF 1.2 names a note's origin ``from`` and XLIFF 2
+    ``category``; the origins, the priorities and the wording are the same in both so that a
+    reviewer sees the same notes.
     """
+    if remark is not None:
+        attributes = {origin_attribute: LINK_ORIGIN, "priority": INFO_PRIORITY}
+        sub(parent, note_tag, attributes, remark)
     for finding in findings:
         priority = str(severity_priority(finding.severity))
         attributes = {origin_attribute: QA_ORIGIN, "priority": priority}
         sub(parent, note_tag, attributes, finding_note(finding))
     for hit in hits:
-        attributes = {origin_attribute: GLOSSARY_ORIGIN, "priority": GLOSSARY_PRIORITY}
+        attributes = {origin_attribute: GLOSSARY_ORIGIN, "priority": INFO_PRIORITY}
         sub(parent, note_tag, attributes, term_note(hit))
 
 
@@ -202,8 +243,12 @@ def parse_ids(text: str | None) -> tuple[int, ...]:
 
 
 def format_confidence(confidence: float) -> str:
-    """Three decimals: enough to rank links, short enough to read in a CAT tool."""
-    return f"{confidence:.3f}"
+    """The shortest decimal that reads back as exactly the same number.
+
+    A rounded value would make a file read back into an alignment that differs from the one
+    written (and a report whose mean confidence differs in the last digit).
+    """
+    return repr(float(confidence))
 
 
 def file_name(path: str) -> str:
@@ -264,12 +309,53 @@ def sub(
 
 
 def append_marks(
-    container: etree._Element, mark_tag: str, marks: Iterable[tuple[dict[str, str], str]]
+    container: etree._Element,
+    mark_tag: str,
+    marks: Iterable[tuple[dict[str, str], str]],
+    code_point_tag: str | None = None,
 ) -> None:
     """Fill ``container`` with one marker element per sentence, nothing between them.
 
     Chinese sentences join without a separator, so the container's plain text equals the
     joined sentences and a tool that ignores the markers still reads the right text.
+    ``code_point_tag`` is as for :func:`put_text`.
     """
     for attributes, text in marks:
-        sub(container, mark_tag, attributes, text)
+        mark = sub(container, mark_tag, attributes)
+        put_text(mark, text, code_point_tag)
+
+
+def put_text(element: etree._Element, text: str, code_point_tag: str | None = None) -> None:
+    """Set ``element``'s content to ``text``, spelling characters XML cannot carry.
+
+    Without ``code_point_tag`` they become U+FFFD (XLIFF 1.2 and TMX have no other way). With
+    it (XLIFF 2's ``<cp>``) each control character or U+FFFE/U+FFFF becomes an empty element
+    ``<cp hex="001B"/>``, as XLIFF 2 requires, so it survives a round trip; a lone surrogate
+    or U+0000 is no character any reader should accept, and still becomes U+FFFD.
+    """
+    if code_point_tag is None:
+        element.text = xml_safe(text)
+        return
+    holder: etree._Element | None = None  # the last <cp>, whose tail takes the next text
+    position = 0
+    pieces: list[str] = []
+
+    def flush() -> None:
+        chunk = "".join(pieces)
+        pieces.clear()
+        if holder is None:
+            element.text = (element.text or "") + chunk
+        else:
+            holder.tail = (holder.tail or "") + chunk
+
+    for match in _NOT_XML_CHAR.finditer(text):
+        pieces.append(text[position : match.start()])
+        position = match.end()
+        character = match.group()
+        if character == "\x00" or "\ud800" <= character <= "\udfff":
+            pieces.append("\ufffd")
+            continue
+        flush()
+        holder = etree.SubElement(element, code_point_tag, {"hex": f"{ord(character):04X}"})
+    pieces.append(text[position:])
+    flush()
