@@ -121,6 +121,18 @@ def test_parse_cedict_indexes_both_scripts_and_skips_noise() -> None:
     assert parsed.max_word_length == 3
 
 
+def test_headwords_are_also_keyed_as_the_aligner_folds_text() -> None:
+    parsed = parse_cedict(
+        [
+            "乾隆 乾隆 [Qian2 long2] /Qianlong Emperor/",
+            "隨著 随着 [sui2 zhe5] /along with/in the wake of/",
+        ]
+    )
+    # The fold turns 乾 into 干 even in simplified text, and keeps Taiwan's 著.
+    assert parsed.stems("干隆") == parsed.stems("乾隆") == ("qianlong", "emperor")
+    assert parsed.stems("随著") == parsed.stems("随着") == parsed.stems("隨著") == ("wake",)
+
+
 # --- longest-match splitting ---------------------------------------------------------------
 
 

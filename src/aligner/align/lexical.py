@@ -24,6 +24,7 @@ import regex
 
 from aligner.glossary.model import GlossaryEntry
 from aligner.language.numbers import anchor_keys
+from aligner.language.traditional import to_simplified
 from aligner.lexicon.cedict import Lexicon, load_lexicon
 from aligner.lexicon.chinese import FUNCTION_WORDS, HAN_RUN, longest_matches
 from aligner.lexicon.english import content_stems, stem
@@ -77,7 +78,7 @@ def _glossary_table(glossary: Sequence[GlossaryEntry]) -> dict[str, tuple[frozen
         for english in (entry.en, *entry.variants):
             keys = frozenset(_prefix(x) for x in content_stems(english))
             if keys:
-                renderings.setdefault(entry.zh, []).append(keys)
+                renderings.setdefault(to_simplified(entry.zh), []).append(keys)
     table: dict[str, tuple[frozenset[str], ...]] = {}
     for zh, options in renderings.items():
         approved = options[0]
@@ -110,6 +111,8 @@ class Featurizer:
         return (keys,) if keys else ()
 
     def chinese(self, text: str) -> ZhSentence:
+        # Traditional text is keyed as simplified, so it yields the same evidence.
+        text = to_simplified(text)
         units: dict[str, tuple[frozenset[str], ...]] = {}
         names: set[str] = set()
         copied: set[str] = set()
@@ -148,7 +151,7 @@ class Featurizer:
         keys.update(anchor_keys(text, "en"))
         # Chinese copied into the English pairs with the sentence it was copied from, so
         # the untranslated check can say the English repeats the Chinese.
-        keys.update(_copied_key(run.group(0)) for run in HAN_RUN.finditer(text))
+        keys.update(_copied_key(to_simplified(run.group(0))) for run in HAN_RUN.finditer(text))
         return EnSentence(frozenset(keys))
 
 

@@ -1,8 +1,9 @@
 """Folding Chinese text so that glossary terms match across scripts and punctuation.
 
-Hong Kong and Macao releases are written in traditional characters (海關總署), mainland
-glossaries in simplified (海关总署). Both sides are folded character by character with
-OpenCC's Hong Kong → simplified table; quotation marks, dashes and spaces are dropped
+Hong Kong, Macao and Taiwan releases are written in traditional characters (海關總署),
+mainland glossaries in simplified (海关总署). Both sides are folded character by character
+to simplified, the same fold the aligner and the checks use
+(:mod:`aligner.language.traditional`); quotation marks, dashes and spaces are dropped
 (共建“一带一路”国家 = 共建"一带一路"国家 = 共建一带一路国家), and full-width Latin letters and
 digits are narrowed. Every folded character remembers where it came from, so match
 offsets point into the original text.
@@ -14,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-import opencc
+from aligner.language.traditional import simplified_char
 
 # Quotation marks, title marks and dashes that may or may not appear inside a term
 # (共建“一带一路”国家, 中国—东盟 / 中国-东盟).
@@ -36,11 +37,6 @@ class FoldedText:
         return self.origins[start], self.origins[end - 1] + 1
 
 
-@lru_cache(maxsize=1)
-def _converter() -> opencc.OpenCC:
-    return opencc.OpenCC("hk2s")
-
-
 @lru_cache(maxsize=65536)
 def fold_char(char: str) -> str:
     """The simplified, narrow form of one character, or "" for one to ignore.
@@ -54,8 +50,7 @@ def fold_char(char: str) -> str:
     narrow = unicodedata.normalize("NFKC", char)
     if len(narrow) == 1 and narrow.isascii():
         return narrow
-    converted: str = _converter().convert(char)
-    return converted if len(converted) == 1 else char
+    return simplified_char(char)
 
 
 def fold_zh(text: str) -> FoldedText:

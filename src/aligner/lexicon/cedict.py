@@ -6,6 +6,11 @@ Each headword keeps only the stems of its gloss words: alignment asks "does this
 sentence contain a plausible translation of this Chinese word?", not for a definition.
 Parsing 120k entries takes about a second, so the derived table is cached in the user's
 cache directory and reused by later runs.
+
+Headwords are also keyed as the text is folded before lookup
+(:func:`~aligner.language.traditional.to_simplified`): the fold maps a few characters
+that simplified text keeps (乾隆 becomes 干隆) and keeps the Taiwan 著 of 隨著, so the
+folded spellings must find the entry too.
 """
 
 from __future__ import annotations
@@ -20,9 +25,10 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from aligner.language.traditional import to_simplified
 from aligner.lexicon.english import STOPWORDS, stem
 
-_FORMAT_VERSION = 5
+_FORMAT_VERSION = 6
 _MAX_STEMS = 24
 
 _ENTRY = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
@@ -112,7 +118,7 @@ def parse_cedict(lines: list[str]) -> Lexicon:
         trad, simp, reading, glosses = match.groups()
         stems = _gloss_stems(glosses)
         syllables = _syllables(reading)
-        for head in {trad, simp}:
+        for head in {trad, simp, to_simplified(trad), to_simplified(simp)}:
             if stems:
                 known = translations.setdefault(head, [])
                 known.extend(x for x in stems if x not in known)
