@@ -238,3 +238,34 @@ def test_a_corrupted_sample_release_is_caught() -> None:
     ]
     assert "56.03亿 (5,603,000,000)" in result[0].message
     assert 'English has "12"' in result[1].message
+
+
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [
+        (
+            "全年進出口總值達到43.85萬億元。",
+            "The total value of foreign trade amounted to RMB43.85 trillion.",
+        ),
+        ("汽車出口3979億元。", "Automobile exports reached 397.9 billion yuan."),
+        ("比重上升0.5個百分點。", "Its share rose 0.5 percentage points."),
+        (
+            "我國已成為150多個國家和地區的主要貿易夥伴。",
+            "China is a major partner of over 150 economies.",
+        ),
+        ("出口總值達新臺幣1兆2,000億元。", "Exports reached NT$1.2 trillion."),
+        ("外匯儲備約3.5兆美元。", "Reserves stand at about US$3.5 trillion."),
+        ("新增裝機500兆瓦。", "New capacity of 500 MW was installed."),
+        ("民國114年1月13日", "January 13, 2025"),
+    ],
+)
+def test_faithful_traditional_links_raise_nothing(zh: str, en: str) -> None:
+    assert findings((zh, en)) == []
+
+
+def test_a_slip_of_scale_in_traditional_text_is_still_an_error() -> None:
+    finding = only("全年進出口總值達到43.85萬億元。", "Trade amounted to RMB43.85 billion.")
+    assert finding.severity is Severity.ERROR
+    assert "43.85萬億 (43,850,000,000,000)" in finding.message
+    wrong_scale = only("出口總值達新臺幣1.2兆元。", "Exports reached NT$1.2 billion.")
+    assert wrong_scale.severity is Severity.ERROR

@@ -299,6 +299,109 @@ def test_malformed_chinese_numerals_are_rejected(numeral: str) -> None:
     assert parse_zh_numeral(numeral) is None
 
 
+@pytest.mark.parametrize(
+    ("numeral", "value", "decimals"),
+    [
+        ("三萬億", 3 * 10**12, -12),
+        ("兩千", 2000, 0),
+        ("一億二千萬", 120_000_000, -4),
+        ("三點五", Decimal("3.5"), 1),
+        ("壹佰貳拾", 120, 0),
+        ("壹佰贰拾", 120, 0),
+        ("參拾陸", 36, 0),
+        ("叁仟伍佰", 3500, 0),
+        ("玖萬捌仟柒佰陸拾伍", 98765, 0),
+        ("伍拾萬", 500_000, -4),
+        ("拾", 10, 0),
+        ("一兆", 10**12, -12),
+        ("兩兆", 2 * 10**12, -12),
+        ("一兆二千億", 12 * 10**11, -8),
+        ("三兆五千億零二十萬", 35 * 10**11 + 200_000, -4),
+    ],
+)
+def test_traditional_and_financial_numerals(numeral: str, value: int, decimals: int) -> None:
+    parsed = parse_zh_numeral(numeral)
+    assert parsed is not None
+    assert (parsed.value, parsed.decimals) == (value, decimals)
+
+
+@pytest.mark.parametrize("numeral", ["萬", "兆", "億兆", "萬兆", "兆萬"])
+def test_large_units_without_a_figure_are_rejected(numeral: str) -> None:
+    assert parse_zh_numeral(numeral) is None
+
+
+ZH_TRADITIONAL_CASES: list[tuple[str, list[Figure]]] = [
+    ("全年進出口總值達到43.85萬億元", [n("43850000000000")]),
+    ("年內跨越兩個萬億元台階", [n("2")]),
+    ("監管進出口貨物56.03億噸", [n("5603000000")]),
+    ("運輸工具3991.7萬輛", [n("39917000")]),
+    ("一萬二千家", [n("12000")]),
+    ("比重上升0.5個百分點", [("points", "0.5", False)]),
+    ("提高兩個百分點", [("points", "2", False)]),
+    ("佔百分之三點五", [("percent", "3.5", False)]),
+    ("約1.2萬億元", [n("1200000000000", approx=True)]),
+    ("150餘家企業", [n("150", approx=True)]),
+    ("逾150家", [n("150", approx=True)]),
+    ("150多個國家和地區", [n("150", approx=True)]),
+    ("3000多億元", [n("300000000000", approx=True)]),
+    ("第十二屆進博會", [("ordinal", "12", False)]),
+    ("「十四五」規劃", [("ordinal", "14", False)]),
+    ("二〇二四年十二月十日", [("date", "20241210", False)]),
+    ("1月13日舉行發佈會", [("month_day", "113", False)]),
+    # 兆 after a figure is a trillion, before a unit of measure the prefix mega.
+    ("新臺幣3.5兆元", [n("3500000000000")]),
+    ("新臺幣1兆2,000億元", [n("1200000000000")]),
+    ("出口總值一兆二千億元", [n("1200000000000")]),
+    ("裝機500兆瓦", [n("500")]),
+    ("五十兆瓦", [n("50")]),
+    ("頻寬100兆赫", [n("100")]),
+    ("1千兆以太網", [n("1")]),
+    # Several units in one amount.
+    ("1億2000萬", [n("120000000")]),
+    ("4萬3千人", [n("43000")]),
+    # Financial numerals.
+    ("金額壹佰貳拾萬元整", [n("1200000")]),
+    ("人民幣伍拾萬元", [n("500000")]),
+    # Taiwan's Minguo calendar: year 1 is 1912.
+    ("民國114年1月13日", [("date", "20250113", False)]),
+    ("114年1月13日", [("date", "20250113", False)]),
+    ("民國一百一十四年", [("year", "2025", False)]),
+    ("民國114年1月", [("date", "20250100", False)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ZH_TRADITIONAL_CASES)
+def test_traditional_figures_are_normalised(text: str, expected: list[Figure]) -> None:
+    assert figures(text, "zh") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "大陸地區",
+        "收拾好",
+        "參加會議",
+        "隊伍建設",
+        "放肆",
+        "徵兆",
+        "兆豐銀行",
+        "預兆",
+        "兩岸",
+        "萬一",
+    ],
+)
+def test_traditional_words_with_numeral_characters_are_no_figures(text: str) -> None:
+    assert figures(text, "zh") == []
+
+
+def test_a_traditional_figure_reports_its_own_text_and_offsets() -> None:
+    text = "進出口總值達到43.85萬億元"
+    [figure] = extract_quantities(text, "zh")
+    assert figure.text == "43.85萬億" == text[figure.start : figure.end]
+    assert figure.decimals == -10
+    assert anchor_keys(text, "zh") == anchor_keys("进出口总值达到43.85万亿元", "zh")
+
+
 def test_a_run_of_number_words_splits_into_the_numbers_it_spells() -> None:
     words = ["one", "hundred", "and", "thirty", "one", "two"]
     assert [(w.value, w.first, w.last) for w in split_word_numbers(words)] == [

@@ -25,11 +25,47 @@ ZH_DIGITS: dict[str, int] = {
     "九": 9,
 }
 ZH_SMALL_UNITS: dict[str, int] = {"十": 10, "百": 100, "千": 1000}
-ZH_BIG_UNITS = "万亿"
-ZH_NUMERAL_CHARS = "".join(ZH_DIGITS) + "".join(ZH_SMALL_UNITS) + ZH_BIG_UNITS
+# The exponent of each large unit. 兆 is 10**12: see ZH_TRILLION below.
+ZH_BIG_UNITS: dict[str, int] = {"万": 4, "亿": 8, "兆": 12}
+ZH_NUMERAL_CHARS = "".join(ZH_DIGITS) + "".join(ZH_SMALL_UNITS) + "".join(ZH_BIG_UNITS)
+
+ZH_TRILLION = "兆"
+"""兆 after a figure is read as 10**12, a trillion, and as 10**6 only as a unit prefix.
+
+Taiwan writes trillions as 兆 (新臺幣1兆2,000億元), as Japan and Korea do and as the
+traditional 万进 scale always did. The mainland, Hong Kong and Macao write 万亿 (萬億)
+for amounts, and their statutory unit prefixes make 兆 mega (兆瓦 megawatt, 兆赫 megahertz,
+兆字节 megabyte). So a release that puts 兆 after a figure on its own means a trillion,
+whichever side of the strait it comes from, while 兆 directly before a unit of measure is
+the prefix: the figure before it is then compared as written, as "3兆瓦" and "3 MW" are.
+"""
 
 # Multipliers written after Arabic digits ("3979亿", "2.1万亿"): their exponents add up.
-ZH_MULTIPLIER_EXPONENTS: dict[str, int] = {"十": 1, "百": 2, "千": 3, "万": 4, "亿": 8}
+ZH_MULTIPLIER_EXPONENTS: dict[str, int] = {"十": 1, "百": 2, "千": 3, **ZH_BIG_UNITS}
+
+# Financial numerals (大写数字), which cheques and contracts use because they cannot be
+# altered with a stroke, in both scripts, and the traditional forms of the others.
+_FINANCIAL = str.maketrans(
+    {
+        "壹": "一", "弌": "一", "贰": "二", "貳": "二", "弍": "二", "貮": "二", "叁": "三",
+        "叄": "三", "參": "三", "参": "三", "弎": "三", "肆": "四", "伍": "五", "陆": "六",
+        "陸": "六", "柒": "七", "捌": "八", "玖": "九", "拾": "十", "佰": "百", "仟": "千",
+        "萬": "万", "億": "亿", "兩": "两", "點": "点",
+    }
+)  # fmt: skip
+FINANCIAL_DIGITS = "壹贰叁参肆伍陆柒捌玖拾佰仟"
+"""The financial numerals as they look once folded to simplified."""
+UNAMBIGUOUS_FINANCIAL = "壹贰叁柒捌玖佰仟"
+"""Those that are nothing but numerals; 参 (参加), 肆 (放肆), 伍 (队伍), 陆 (大陆) and
+拾 (收拾) are everyday words too."""
+
+
+def plain_numerals(text: str) -> str:
+    """``text`` with financial and traditional numeral characters written the common way.
+
+    Only for text already known to be a numeral: 参 or 陆 elsewhere are words.
+    """
+    return text.translate(_FINANCIAL)
 
 
 @dataclass(frozen=True)
@@ -41,12 +77,15 @@ class ParsedNumber:
 def parse_zh_numeral(text: str) -> ParsedNumber | None:
     """Value of a Chinese numeral such as "一百三十一", "二十", "三万亿" or "三点五".
 
-    Returns None for strings that are not one number: runs of bare digits ("三四",
-    which means "three or four") and malformed sequences. A run of digits without any
-    unit ("二〇二四") is read digit by digit, which only callers expecting a year want.
+    Financial and traditional forms read the same ("壹佰贰拾", "三萬億", "兩"), and 兆 is
+    a trillion (see ZH_TRILLION). Returns None for strings that are not one number: runs
+    of bare digits ("三四", which means "three or four") and malformed sequences. A run of
+    digits without any unit ("二〇二四") is read digit by digit, which only callers
+    expecting a year want.
     """
     if not text:
         return None
+    text = plain_numerals(text)
     integer_part, _, fraction_part = text.partition("点")
     if fraction_part:
         if not all(ch in ZH_DIGITS for ch in fraction_part):
@@ -66,8 +105,14 @@ def parse_zh_numeral(text: str) -> ParsedNumber | None:
 
 
 def _parse_zh_positional(text: str) -> ParsedNumber | None:
-    total = 0  # everything already multiplied by 万 or 亿
-    section = 0  # the part below the next 万/亿
+    """Place-value reading: below each large unit a section of 千/百/十, above it groups.
+
+    A large unit multiplies everything written since the last larger unit: in 三万亿 the
+    亿 multiplies 三万 (3 * 10**12), in 一兆二千亿 it multiplies only 二千, because 兆 is
+    larger. ``groups`` keeps (value, exponent) of what the large units already closed.
+    """
+    groups: list[tuple[int, int]] = []
+    section = 0  # the part below the next large unit
     digit: int | None = None
     previous = ""
     trailing_exponent = 0
@@ -84,21 +129,18 @@ def _parse_zh_positional(text: str) -> ParsedNumber | None:
             digit = None
             trailing_exponent = 0
         else:
-            section += digit or 0
-            digit = None
-            if ch == "亿":
-                if section == 0 and total == 0:
-                    return None
-                total = (total + section) * 10**8
-                trailing_exponent += 8  # after 万 this makes 万亿, 10**12
-            else:
-                if section == 0:
-                    return None
-                total += section * 10**4
-                trailing_exponent = 4
+            exponent = ZH_BIG_UNITS[ch]
+            gathered = section + (digit or 0)
+            while groups and groups[-1][1] < exponent:
+                gathered += groups.pop()[0]
+            if gathered == 0:
+                return None  # "万" or "零亿" alone multiplies nothing
+            groups.append((gathered * 10**exponent, exponent))
             section = 0
+            digit = None
+            trailing_exponent += exponent  # after 万 this makes 万亿, 10**12
         previous = ch
-    value = total + section + (digit or 0)
+    value = sum(group for group, _ in groups) + section + (digit or 0)
     decimals = -trailing_exponent if text[-1] in ZH_BIG_UNITS else 0
     return ParsedNumber(Decimal(value), decimals)
 

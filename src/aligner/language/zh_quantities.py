@@ -1,4 +1,10 @@
-"""Figures in Chinese text: Arabic and Chinese numerals, 万/亿 multipliers, %, 百分点, dates.
+"""Figures in Chinese text: Arabic and Chinese numerals, 万/亿/兆 multipliers, %, 百分点, dates.
+
+Traditional text is read exactly like simplified: the sentence is folded to simplified
+once (:func:`~aligner.language.traditional.to_simplified`, which keeps every offset), so
+萬億元, 百分點, 約 and 逾 need no patterns of their own. Financial numerals (壹佰貳拾) are
+written the common way before the patterns run, where they are unmistakably numerals.
+Taiwan dates in the Minguo calendar (民國114年1月13日) become the Gregorian date.
 
 Chinese numerals are only taken as figures where they count something ("两项", "十二",
 "一百三十一"): 一 on its own, idioms such as 一带一路 or 千方百计 and vague amounts such as
@@ -13,7 +19,15 @@ from dataclasses import replace
 from decimal import Decimal
 
 from aligner.language.extraction import Hedges, is_year, ratio_handler, valid_date
-from aligner.language.numerals import ZH_MULTIPLIER_EXPONENTS, parse_zh_numeral
+from aligner.language.numerals import (
+    FINANCIAL_DIGITS,
+    UNAMBIGUOUS_FINANCIAL,
+    ZH_BIG_UNITS,
+    ZH_MULTIPLIER_EXPONENTS,
+    ZH_NUMERAL_CHARS,
+    parse_zh_numeral,
+    plain_numerals,
+)
 from aligner.language.quantity import Kind, Quantity
 from aligner.language.scan import (
     LIST_MARKER,
@@ -25,6 +39,7 @@ from aligner.language.scan import (
     run_passes,
     words_pattern,
 )
+from aligner.language.traditional import to_simplified
 
 # Full-width forms map one-to-one onto ASCII, so offsets stay valid for the original text.
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９％．，：／－～＋", "0123456789%.,:/-~+")
@@ -62,14 +77,22 @@ _HEDGES = Hedges(
 )
 _quantity = _HEDGES.quantity
 
+# What 兆 is the prefix of when it means mega rather than a trillion (see ZH_TRILLION).
+_MEGA_UNIT = r"(?:瓦|赫|焦|帕|伏|欧|字节|位|比特|吨|卡|像素|周)"
+_MEGA_PREFIX = re.compile("兆" + _MEGA_UNIT)
+
 _AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_ZH = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
+_ZH = r"[零〇一二两三四五六七八九十百千万亿兆]+(?:点[零〇一二三四五六七八九]+)?"
 _NUM = rf"(?:{_AR}|{_ZH})"
 _RANGE = r"\s*(?:至|到|-+|—+|–|~)\s*"
 _Y = r"(?<![\d.])\d{4}|[〇零一二三四五六七八九]{4}"
 _M = r"\d{1,2}|十[一二]?|[一二三四五六七八九]"
 _D = r"\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
 _DAY_END = r"\s*[日号]"
+# A Minguo year (Taiwan's calendar, year 1 = 1912): "114" or "一百一十四".
+_ROC_Y = r"\d{1,3}|[一二三四五六七八九十百零〇]{1,6}"
+_ROC_OFFSET = 1911
+_ROC_LAST_YEAR = 300
 
 
 def _number(text: str) -> Decimal | None:
@@ -92,8 +115,16 @@ def _decimals_of(number_text: str) -> int:
     return 0 if parsed is None else parsed.decimals
 
 
+def _calendar_year(match: re.Match[str]) -> int:
+    """The year of a date pattern, Gregorian; patterns with a ``roc`` group are Minguo."""
+    year = _int(match["y"])
+    if "roc" not in match.re.groupindex:
+        return year
+    return year + _ROC_OFFSET if 1 <= year <= _ROC_LAST_YEAR else -1
+
+
 def _ymd(match: re.Match[str], text: str) -> list[Quantity] | None:
-    year, month, day = _int(match["y"]), _int(match["m"]), _int(match["d"])
+    year, month, day = _calendar_year(match), _int(match["m"]), _int(match["d"])
     if not valid_date(year, month, day):
         return None
     return [_quantity(text, "date", year * 10000 + month * 100 + day, *match.span())]
@@ -138,7 +169,7 @@ def _day_only(match: re.Match[str], text: str) -> list[Quantity] | None:
 
 
 def _year_month(match: re.Match[str], text: str) -> list[Quantity] | None:
-    year, month = _int(match["y"]), _int(match["m"])
+    year, month = _calendar_year(match), _int(match["m"])
     if not valid_date(year, month, 0):
         return None
     return [_quantity(text, "date", year * 10000 + month * 100, *match.span())]
@@ -156,6 +187,13 @@ def _year(match: re.Match[str], text: str) -> list[Quantity] | None:
     year = _int(match["y"])
     if match["y"][:1].isdigit() and not is_year(year):
         return None  # "5000年" is a duration, read later as a number
+    return [_quantity(text, "year", year, *match.span())]
+
+
+def _roc_year(match: re.Match[str], text: str) -> list[Quantity] | None:
+    year = _calendar_year(match)
+    if not is_year(year):
+        return None
     return [_quantity(text, "year", year, *match.span())]
 
 
@@ -207,6 +245,35 @@ def _plan_period(match: re.Match[str], text: str) -> list[Quantity] | None:
     return [_quantity(text, "ordinal", value, *match.span())]
 
 
+_COMPOUND_PART = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)([兆亿万千])")
+
+
+def _compound(match: re.Match[str], text: str) -> list[Quantity] | None:
+    """An amount in several units, as Taiwan writes it: "1兆2,000亿" is 1.2 trillion.
+
+    Each part must fit below the unit before it (2,000亿 below 1兆), otherwise the
+    figures are two ("3万5万" is no number) and are left to the next pass.
+    """
+    if is_code(text, match.start(), match.end()):
+        return None
+    value = Decimal(0)
+    previous_exponent: int | None = None
+    decimals = 0
+    for digits, unit in _COMPOUND_PART.findall(match.group()):
+        exponent = ZH_MULTIPLIER_EXPONENTS[unit]
+        part = Decimal(digits.replace(",", ""))
+        if previous_exponent is not None and (
+            exponent >= previous_exponent or part >= Decimal(10) ** (previous_exponent - exponent)
+        ):
+            return None
+        if previous_exponent is not None and "." in digits:
+            return None
+        value += part.scaleb(exponent)
+        decimals = _decimals_of(digits) - exponent
+        previous_exponent = exponent
+    return [_quantity(text, "number", value, match.start(), match.end(), decimals)]
+
+
 def _arabic(match: re.Match[str], text: str) -> list[Quantity] | None:
     digits = match["num"]
     if is_code(text, match.start("num"), match.end("num")):
@@ -223,27 +290,34 @@ def _arabic(match: re.Match[str], text: str) -> list[Quantity] | None:
 
 
 _VAGUE_BEFORE = "数几上成若好第"
-_UNITS_ONLY = re.compile(r"[十百千万亿]+")
+_UNITS_ONLY = re.compile(r"[十百千万亿兆]+")
+_UNIT_CHARS = "十百千" + "".join(ZH_BIG_UNITS)
 
 
 def _chinese_numeral(match: re.Match[str], text: str) -> list[Quantity] | None:
     numeral = match["num"]
     start, end = match.span()
-    if len(numeral) > 1 and numeral[-1] == "两" and numeral[-2] in "十百千万亿":
+    if len(numeral) > 1 and numeral[-1] == "两" and numeral[-2] in _UNIT_CHARS:
         # "五十两" is fifty taels: a final 两 after a unit is the measure word, since the
         # digit 2 in last place is always written 二.
         numeral = numeral[:-1]
         end = start + len(numeral)
+    measured = False
+    if len(numeral) > 1 and _MEGA_PREFIX.match(text, end - 1):
+        # "五十兆瓦" is fifty megawatts: the 兆 belongs to the unit.
+        numeral = numeral[:-1]
+        end -= 1
+        measured = True
     if text[start - 1 : start] in tuple(_VAGUE_BEFORE) or re.match(r"几|分之|年代", text[end:]):
         return []
     parsed = parse_zh_numeral(numeral)
     if parsed is None:
         return []
-    counted = _FOLLOWED_BY_CLASSIFIER.match(text, end) is not None
+    counted = measured or _FOLLOWED_BY_CLASSIFIER.match(text, end) is not None
     if _UNITS_ONLY.fullmatch(numeral):
         if (numeral != "十" and len(numeral) == 1) or not counted or text[end : end + 1] == "级":
             return []
-    elif all(ch not in "十百千万亿点" for ch in numeral) and (
+    elif all(ch not in _UNIT_CHARS + "点" for ch in numeral) and (
         len(numeral) > 1 or numeral in "一零〇" or not counted
     ):
         return []
@@ -268,6 +342,15 @@ _PASSES: tuple[Pass, ...] = (
     _digits(r"\d{1,2}:\d{2}", claim),
     _digits(TELEPHONE, claim),
     _digits(r"(?<!\d)(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)", _ymd),
+    _numerals(
+        rf"(?P<roc>民国)\s*(?P<y>{_ROC_Y})\s*年\s*(?P<m>{_M})\s*月\s*(?P<d>{_D}){_DAY_END}", _ymd
+    ),
+    _digits(
+        rf"(?<![\d.])(?P<roc>)(?P<y>\d{{2,3}})\s*年\s*(?P<m>{_M})\s*月\s*(?P<d>{_D}){_DAY_END}",
+        _ymd,
+    ),
+    _numerals(rf"(?P<roc>民国)\s*(?P<y>{_ROC_Y})\s*年\s*(?P<m>{_M})\s*月份?", _year_month),
+    _numerals(rf"(?P<roc>民国)\s*(?P<y>{_ROC_Y})\s*年度?", _roc_year),
     _numerals(
         rf"(?P<y>{_Y})\s*年\s*(?P<m>{_M})\s*月\s*(?P<d>{_D})(?:{_DAY_END})?{_RANGE}"
         rf"(?:(?P<m2>{_M})\s*月\s*)?(?P<d2>{_D}){_DAY_END}",
@@ -301,17 +384,43 @@ _PASSES: tuple[Pass, ...] = (
         r"(?=\s*[”\"」』，。、；]|规划|时期|期间|$)",
         _plan_period,
     ),
+    _digits(rf"(?:{_AR}[兆亿万])+{_AR}[兆亿万千](?![克米瓦焦帕卡伏赫兆])", _compound),
     _digits(
         rf"(?P<num>{_AR})(?P<a1>多|余)?"
-        r"(?P<mult>(?:十(?!分)|百(?!分)|千(?![克米瓦焦帕卡伏赫兆])|万|亿)+)?(?P<a2>多|余)?",
+        r"(?P<mult>(?:十(?!分)|百(?!分)|千(?![克米瓦焦帕卡伏赫兆])|万|亿|兆(?!"
+        + _MEGA_UNIT
+        + r"))+)?(?P<a2>多|余)?",
         _arabic,
     ),
     _numerals(rf"(?P<num>{_ZH})(?P<a>多|余)?", _chinese_numeral),
 )
 
 
+_FINANCIAL_CHAR = re.compile(f"[{FINANCIAL_DIGITS}]")
+_FINANCIAL_RUN = re.compile(f"[{ZH_NUMERAL_CHARS}{FINANCIAL_DIGITS}点]+")
+
+
+def _plain_financial(text: str) -> str:
+    """Financial numerals written the common way where they cannot be words.
+
+    A run counts when it holds a character that is only ever a numeral (壹, 佰) or two
+    financial characters (陆拾); a lone 陆 or 拾 is left alone (大陆, 收拾).
+    """
+
+    def plain(match: re.Match[str]) -> str:
+        run = match.group()
+        financial = [ch for ch in run if ch in FINANCIAL_DIGITS]
+        if len(financial) >= 2 or any(ch in UNAMBIGUOUS_FINANCIAL for ch in financial):
+            return plain_numerals(run)
+        return run
+
+    if _FINANCIAL_CHAR.search(text) is None:
+        return text  # nearly every sentence
+    return _FINANCIAL_RUN.sub(plain, text)
+
+
 def extract_zh(text: str) -> list[Quantity]:
-    normalised = text.translate(_FULL_WIDTH)
+    normalised = _plain_financial(to_simplified(text).translate(_FULL_WIDTH))
     found = run_passes(normalised, _PASSES)
     # Report spans as written (full-width digits and all), not as normalised.
     return [replace(q, text=text[q.start : q.end]) for q in found]
