@@ -3,7 +3,9 @@
 The per-document check already reports what is inconsistent inside one release, in that
 release's qa.json. Here the same check runs over all releases at once, and only what it
 finds beyond the per-document runs is kept: a sentence rendered one way in this release
-and another way in an earlier one.
+and another way in an earlier one. Sentences are compared in one script (see
+:func:`aligner.checks.inconsistency.zh_key`), so a Hong Kong or Taiwan release and its
+mainland twin are one text, not two that share an English rendering.
 """
 
 from __future__ import annotations

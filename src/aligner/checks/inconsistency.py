@@ -5,10 +5,12 @@ the same sentence in this month's and last month's release), and readers notice 
 English changes for no reason. The core works on any number of documents so that a batch
 run can compare a whole archive; the single-document check is the one-document case.
 
-Comparison is on normalised text: for Chinese, full/half-width forms folded and
-whitespace and punctuation ignored; for English, case, whitespace and punctuation
-ignored. Very short or non-body lines (dates, numbers, page chrome) are left out: their
-"different renderings" are formatting choices, not translation inconsistencies.
+Comparison is on normalised text: for Chinese, traditional characters folded to
+simplified (an archive mixing mainland and Hong Kong or Taiwan releases holds the same
+sentence in both scripts), full/half-width forms folded and whitespace and punctuation
+ignored; for English, case, whitespace and punctuation ignored. Very short or non-body
+lines (dates, numbers, page chrome) are left out: their "different renderings" are
+formatting choices, not translation inconsistencies.
 
 The aligner may merge a repeated sentence with its neighbour into one link. Such a
 sentence is still compared with its earlier rendering: the merged link is consistent
@@ -24,6 +26,7 @@ from dataclasses import dataclass
 
 from aligner.checks.base import CheckContext, link_texts
 from aligner.checks.chrome import is_symbols_only, non_body_kind
+from aligner.language.traditional import comparison_key
 from aligner.model import Alignment, Finding, Severity
 
 NAME = "inconsistency"
@@ -40,8 +43,13 @@ _PUNCTUATION_RUN = re.compile(r"[\W_]+")
 
 
 def zh_key(text: str) -> str:
-    """Chinese as compared: width-folded, without whitespace or punctuation."""
-    return _PUNCTUATION_RUN.sub("", unicodedata.normalize("NFKC", text).casefold())
+    """Chinese as compared: in one script, width-folded, without whitespace or punctuation.
+
+    Computed once per link, so the fold costs one table lookup per character of the
+    document however many links are compared.
+    """
+    folded = comparison_key(unicodedata.normalize("NFKC", text))
+    return _PUNCTUATION_RUN.sub("", folded.casefold())
 
 
 def en_key(text: str) -> str:
