@@ -237,6 +237,20 @@ def test_seed_release_page_furniture_raises_no_addition_warnings() -> None:
         "【打印】【关闭】",
         "来源：海关总署",
         "【字体：大 中 小】",
+        "2025-01-14 10:00 Source: GACC Print Share",
+        "2025-01-14 10:00 | Source: General Administration of Customs | Font size: A+ A A- | Print",
+        "发布时间：2025-01-14 10:00 来源：海关总署 【打印】【关闭】",
+        "Posted: January 14, 2025 Views: 1,024 Share",
+        "This website uses cookies to improve your browsing experience.",
+        "By continuing to use this site, you agree to our use of cookies.",
+        "We use cookies. Accept all | Reject all | Cookie settings",
+        "本网站使用Cookie以改善您的浏览体验。",
+        "Accept Learn more",
+        "Related news",
+        "相关新闻",
+        "Current location: Home > News > Customs News",
+        "Home / News / Customs News",
+        "您现在的位置：首页 > 新闻发布",
     ],
 )
 def test_page_chrome_is_recognised(line: str) -> None:
@@ -280,6 +294,9 @@ def test_date_lines_are_recognised(line: str) -> None:
         "E-mail: webmaster@customs.gov.cn",
         "地址：北京市东城区建国门内大街6号  邮编：100730",
         "版权所有：中华人民共和国海关总署",
+        "京ICP备17015317号",
+        "京ICP备17015317号-1",
+        "京公网安备 11010102000001号",
     ],
 )
 def test_boilerplate_is_recognised(line: str) -> None:
@@ -299,6 +316,13 @@ def test_boilerplate_is_recognised(line: str) -> None:
         "Speech at the State Council Information Office Press Conference",
         "2024年，我国货物贸易进出口总值43.85万亿元。",
         "海关总署副署长 王令浚",
+        "Imports of biscuits and cookies grew by 3% in 2024.",
+        "Source: the figures were released by the customs on Monday and show growth.",
+        "Time: the essence of clearance",
+        "Print media reported the figures on 2025-01-14 at 10:00.",
+        "Related parties must declare the goods.",
+        "News of the record spread quickly.",
+        "More than 150 economies trade with China.",
     ],
 )
 def test_body_text_is_not_mistaken_for_furniture(line: str) -> None:

@@ -74,6 +74,30 @@ def test_language_switch_link_is_info(line: str) -> None:
     assert "page chrome" in finding.message
 
 
+@pytest.mark.parametrize(
+    "line", ["京ICP备17015317号", "京公网安备 11010102000001号", "Address: 北京市建国门内大街6号"]
+)
+def test_chinese_in_a_site_footer_is_info(line: str) -> None:
+    [finding] = findings(("", line))
+
+    assert finding.severity is Severity.INFO
+    assert "footer" in finding.message
+
+
+def test_footer_copied_from_the_chinese_page_is_info_not_an_untranslated_copy() -> None:
+    """Both pages read whole: the licence line of one pairs with that of the other."""
+    [finding] = findings(("京ICP备17015317号", "京ICP备17015317号"))
+
+    assert finding.severity is Severity.INFO
+    assert "copied unchanged" not in finding.message
+
+
+def test_chinese_date_left_in_the_english_is_still_an_error() -> None:
+    [finding] = findings(("2025年1月13日", "2025年1月13日"))
+
+    assert finding.severity is Severity.ERROR
+
+
 def test_chrome_segment_does_not_excuse_han_in_a_body_segment_of_the_same_link() -> None:
     [finding] = findings(("首页", ("Home|中文站", "The 海关 reported growth.")))
 

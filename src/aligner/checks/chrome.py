@@ -59,6 +59,43 @@ _CHROME_WORDS = frozenset(
         "small",
         "a+",
         "a-",
+        "a",
+        "related",
+        "related news",
+        "related articles",
+        "related links",
+        "related stories",
+        "recommended",
+        "more news",
+        "latest news",
+        "read more",
+        "learn more",
+        "accept",
+        "accept all",
+        "decline",
+        "reject",
+        "reject all",
+        "ok",
+        "got it",
+        "cookie settings",
+        "privacy policy",
+        "terms of use",
+        "about us",
+        "previous article",
+        "next article",
+        "相关新闻",
+        "相关链接",
+        "相关文章",
+        "相关阅读",
+        "推荐阅读",
+        "更多",
+        "上一篇",
+        "下一篇",
+        "接受",
+        "同意",
+        "拒绝",
+        "了解更多",
+        "隐私政策",
         "中文",
         "中文站",
         "中文版",
@@ -98,10 +135,12 @@ _CHROME_WORDS = frozenset(
 )
 
 _LIST_SEPARATORS = re.compile(r"[|/·•\[\]【】]|\s{2,}")
-_BREADCRUMB_SEPARATORS = re.compile(r"\s*(?:>>|>|»|›|→)\s*")
+_BREADCRUMB_SEPARATORS = re.compile(r"\s*(?:>>|>|»|›|→|/|\|)\s*")
 _BREADCRUMB_ROOTS = frozenset({"home", "homepage", "首页", "网站首页"})
 _LOCATION_PREFIX = re.compile(
-    r"^(?:当前位置|您的位置|你的位置|位置|you are here|location)\s*:\s*", re.I
+    r"^(?:当前位置|您的位置|你的位置|您现在的位置|位置|you are here|location|current location"
+    r"|your location|current position|your position)\s*:\s*",
+    re.I,
 )
 
 # "Label: value" lines that describe the page rather than say anything.
@@ -140,6 +179,29 @@ _DATE_LINE = re.compile(
     rf"(?:\s*,?\s*\(?{_WEEKDAY}\)?)?(?:\s*,?\s*{_TIME})?\s*[.。]?$",
     re.I,
 )
+
+# The line under a headline on a news page.
+_INFO_LINE_LIMIT = 200
+_DATE_OR_TIME = re.compile(rf"(?:{_DATE_LABEL})?(?:{_DATE_CORE}|{_TIME})", re.I)
+_INFO_SEPARATORS = re.compile(r"[\s|/·•\[\]【】()]+")
+_INFO_LABEL = re.compile(
+    r"^(?:来源|信息来源|文章来源|责任编辑|编辑|作者|浏览次数|点击数|点击量|访问量|阅读量|阅读次数"
+    r"|字体|字号|source|editor|author|views|hits|font size|font|size|date|time)\s*:(?P<value>.*)$",
+    re.I,
+)
+# Words a source or editor name may take ("Source: General Administration of Customs").
+_INFO_VALUE_WORDS = 6
+_LONGEST_CHROME_PHRASE = 4
+
+# Cookie banners: "cookies" together with what a site says about them. "Cookies" alone
+# could be a commodity in a trade release.
+_COOKIE_NOTICE = re.compile(
+    r"(?=.*cookie)(?=.*(?:\bwebsite|\bsite\b|\bbrows|\bexperience|\bconsent"
+    r"|\baccept|\bprivacy|\bpreferences|\bsettings|\bwe use\b|\buses\b|\bcontinu|\bagree"
+    r"|网站|浏览|同意|隐私|使用))",
+    re.I | re.S,
+)
+_COOKIE_NOTICE_LIMIT = 400
 
 _PREVAIL_PHRASES = (
     "chinese version shall prevail",
@@ -212,13 +274,67 @@ def _is_meta_line(text: str) -> bool:
     return bool(_META_LABEL.match(text)) and len(text) <= _META_VALUE_LIMIT
 
 
+def _is_cookie_notice(text: str) -> bool:
+    return len(text) <= _COOKIE_NOTICE_LIMIT and bool(_COOKIE_NOTICE.search(text))
+
+
+def _chrome_phrase_length(tokens: list[str], start: int) -> int:
+    """How many tokens from ``start`` form one chrome word or phrase ("back to top")."""
+    for length in range(min(_LONGEST_CHROME_PHRASE, len(tokens) - start), 0, -1):
+        if _is_chrome_word(" ".join(tokens[start : start + length])):
+            return length
+    return 0
+
+
+def _is_page_info_line(text: str) -> bool:
+    """The line under a headline: date and time, "Source: X", views, font size and page
+    tools in any order ("2025-01-14 10:00 Source: GACC Print Share").
+
+    Every token must be accounted for: a date or time, a chrome word, a page-metadata
+    label, or one of the few words after a label that name the source or editor.
+    """
+    if len(text) > _INFO_LINE_LIMIT:
+        return False
+    rest, dates = _DATE_OR_TIME.subn(" ", text)
+    tokens = [token for token in _INFO_SEPARATORS.split(rest) if token]
+    if not tokens:
+        return False  # a date alone is a date line
+    recognised = dates
+    value_left = 0
+    index = 0
+    while index < len(tokens):
+        phrase = _chrome_phrase_length(tokens, index)
+        if phrase:
+            recognised += 1
+            value_left = 0
+            index += phrase
+            continue
+        label = _INFO_LABEL.match(tokens[index])
+        if label:
+            recognised += 1
+            value_left = _INFO_VALUE_WORDS - (1 if label.group("value") else 0)
+        elif value_left > 0:
+            value_left -= 1
+        else:
+            return False
+        index += 1
+    return recognised >= 2
+
+
 def is_page_chrome(text: str) -> bool:
-    """Navigation, language switches, page tools and "Source:/Editor:" page metadata."""
+    """Navigation, language switches, page tools, "Source:/Editor:" page metadata, the
+    date-and-tools line under a headline, and cookie notices."""
     line = _normalise(text)
     if not line:
         return False
     unbracketed = line.strip("[]【】() ")
-    return _is_chrome_list(line) or _is_breadcrumb(line) or _is_meta_line(unbracketed)
+    return (
+        _is_chrome_list(line)
+        or _is_breadcrumb(line)
+        or _is_meta_line(unbracketed)
+        or _is_page_info_line(line)
+        or _is_cookie_notice(line)
+    )
 
 
 def is_date_line(text: str) -> bool:

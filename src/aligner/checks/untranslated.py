@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from aligner.checks.base import CheckContext, link_finding, link_texts
-from aligner.checks.chrome import is_page_chrome
+from aligner.checks.chrome import is_boilerplate, is_page_chrome
 from aligner.model import Alignment, Finding, Link, Severity
 
 NAME = "untranslated"
@@ -38,6 +38,12 @@ def _has_non_latin_letters(text: str) -> bool:
     )
 
 
+def _around_release(text: str) -> bool:
+    """Page chrome or a footer line. A date line is not excused: "2025年1月13日" left in
+    the English is the release's own date, untranslated."""
+    return is_page_chrome(text) or is_boilerplate(text)
+
+
 def _quote_all(runs: list[str]) -> str:
     return ", ".join(f"“{run}”" for run in runs)
 
@@ -52,7 +58,8 @@ def check_untranslated(alignment: Alignment, context: CheckContext) -> Iterator[
             continue
         zh, en = link_texts(alignment, link.zh, link.en)
         copied = bool(link.zh) and _comparable(zh) == _comparable(en)
-        if copied and _has_non_latin_letters(en):
+        furniture = all(_around_release(alignment.target.segments[i].text) for i in link.en)
+        if copied and _has_non_latin_letters(en) and not furniture:
             yield _finding(
                 link,
                 zh,
@@ -66,7 +73,7 @@ def check_untranslated(alignment: Alignment, context: CheckContext) -> Iterator[
         chrome_runs: list[str] = []
         for segment_id in link.en:
             text = alignment.target.segments[segment_id].text
-            (chrome_runs if is_page_chrome(text) else body_runs).extend(han_runs(text))
+            (chrome_runs if _around_release(text) else body_runs).extend(han_runs(text))
         body_runs = list(dict.fromkeys(body_runs))
         chrome_runs = [run for run in dict.fromkeys(chrome_runs) if run not in body_runs]
         if body_runs:
@@ -85,6 +92,7 @@ def check_untranslated(alignment: Alignment, context: CheckContext) -> Iterator[
                 zh,
                 en,
                 Severity.INFO,
-                f"Chinese {_quote_all(chrome_runs)} in English page chrome, such as a "
-                "language switch link: fine on the web page, drop it from the deliverable.",
+                f"Chinese {_quote_all(chrome_runs)} in a line of the page around the "
+                "release (page chrome, such as a language switch link, or a footer such as "
+                "a site licence number): fine on the web page, drop it from the deliverable.",
             )
