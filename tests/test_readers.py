@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 
 from aligner.errors import InputError
 from aligner.model import RawDocument
-from aligner.readers import check_side, detect_lang, read_document, sniff_format
+from aligner.readers import check_side, check_sides, detect_lang, read_document, sniff_format
+from aligner.readers.html import read_html
 from aligner.readers.safety import ZipLimits, check_zip
 from aligner.readers.text import normalize_text, split_paragraphs
 from conftest import SAMPLES
@@ -94,6 +95,25 @@ def test_utf16_without_bom_is_recognised_by_its_nul_pattern(tmp_path: Path) -> N
         "Customs data",
         "海关统计数据",
     )
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize(
+    "sample", ["gacc-2025-01-13.zh.txt", "gacc-2025-01-13.en.txt"], ids=["zh", "en"]
+)
+def test_utf16_without_bom_is_read_on_both_sides(tmp_path: Path, codec: str, sample: str) -> None:
+    """Chinese puts NUL bytes on both sides of UTF-16 ("一" is U+4E00), English on one."""
+    text = (SAMPLES / sample).read_text(encoding="utf-8")
+    expected = read_document(SAMPLES / sample).paragraphs
+    assert read_bytes(tmp_path, text.encode(codec)).paragraphs == expected
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_and_without_any_ascii_is_read(tmp_path: Path, codec: str) -> None:
+    """Pure Chinese in UTF-16 has no NUL byte at all to give it away."""
+    text = "海关总署今天发布了二〇二四年全年进出口数据。我国货物贸易进出口总值创历史新高。"
+    assert b"\x00" not in text.encode(codec)
+    assert read_bytes(tmp_path, text.encode(codec)).paragraphs == (text,)
 
 
 @pytest.mark.parametrize(
@@ -498,50 +518,150 @@ def test_docx_with_parent_directory_member_is_refused(tmp_path: Path) -> None:
     assert "unsafe member name '../../evil.txt'" in problem
 
 
-def test_docx_external_entity_is_not_resolved(tmp_path: Path) -> None:
+def with_doctype(doctype: str, reference: str, part: str = "word/document.xml") -> bytes:
+    """A real DOCX whose ``part`` gets ``doctype`` and whose text gets ``reference``."""
+
+    def add(name: str, data: bytes) -> bytes:
+        if name != part:
+            return data
+        xml = data.decode("utf-8")
+        end_of_declaration = xml.index("?>") + 2
+        xml = xml[:end_of_declaration] + doctype + xml[end_of_declaration:]
+        return xml.replace(ZH, ZH + reference).encode("utf-8")
+
+    return rebuild_docx(simple_docx(), add)
+
+
+def test_docx_external_entity_is_refused(tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET-CONTENT", encoding="utf-8")
-
-    def add_entity(name: str, data: bytes) -> bytes:
-        if name != "word/document.xml":
-            return data
-        xml = data.decode("utf-8")
-        end_of_declaration = xml.index("?>") + 2
-        doctype = f'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "{secret.as_uri()}">]>'
-        xml = xml[:end_of_declaration] + doctype + xml[end_of_declaration:]
-        return xml.replace(ZH, ZH + "&xxe;").encode("utf-8")
-
-    data = rebuild_docx(simple_docx(), add_entity)
+    data = with_doctype(
+        f'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "{secret.as_uri()}">]>', "&xxe;"
+    )
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert b"<!ENTITY xxe SYSTEM" in archive.read("word/document.xml")
-    raw = read_bytes(tmp_path, data, name="xxe.docx")
-    assert all("TOP-SECRET" not in paragraph for paragraph in raw.paragraphs)
-    assert raw.paragraphs[0].startswith(ZH)
+
+    with pytest.raises(InputError) as caught:
+        read_bytes(tmp_path, data, name="xxe.docx")
+
+    assert caught.value.path.endswith("xxe.docx")
+    assert caught.value.problem == (
+        "the part 'word/document.xml' declares an XML document type (<!DOCTYPE>), which "
+        "Word never writes; refusing a file that may try to read other files through XML "
+        "entities"
+    )
+    assert "TOP-SECRET" not in str(caught.value)
 
 
-def test_docx_internal_entities_are_not_expanded(tmp_path: Path) -> None:
-    def add_laughs(name: str, data: bytes) -> bytes:
+def test_docx_external_dtd_is_refused(tmp_path: Path) -> None:
+    data = with_doctype(
+        '<!DOCTYPE w:document SYSTEM "http://attacker.example/evil.dtd">',
+        "",
+        part="word/_rels/document.xml.rels",
+    )
+    problem = problem_of(lambda: read_bytes(tmp_path, data, name="dtd.docx"))
+    assert problem.startswith("the part 'word/_rels/document.xml.rels' declares an XML document")
+
+
+def test_docx_internal_entities_are_refused(tmp_path: Path) -> None:
+    entities = '<!ENTITY a "hahahahahahahahahaha">'
+    for level in range(1, 8):
+        entities += f'<!ENTITY {chr(97 + level)} "{("&" + chr(96 + level) + ";") * 10}">'
+    data = with_doctype(f"<!DOCTYPE w:document [{entities}]>", "&h;")
+    problem = problem_of(lambda: read_bytes(tmp_path, data, name="laughs.docx"))
+    assert "declares an XML document type (<!DOCTYPE>)" in problem
+    assert "haha" not in problem
+
+
+def test_docx_doctype_after_a_comment_in_utf16_is_refused(tmp_path: Path) -> None:
+    def add(name: str, data: bytes) -> bytes:
         if name != "word/document.xml":
             return data
-        xml = data.decode("utf-8")
+        xml = data.decode("utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"')
         end_of_declaration = xml.index("?>") + 2
-        entities = '<!ENTITY a "hahahahahahahahahaha">'
-        for level in range(1, 8):
-            entities += f'<!ENTITY {chr(97 + level)} "{("&" + chr(96 + level) + ";") * 10}">'
-        doctype = f"<!DOCTYPE w:document [{entities}]>"
+        doctype = '<!-- <w:p> --><!DOCTYPE w:document [<!ENTITY x "y">]>'
         xml = xml[:end_of_declaration] + doctype + xml[end_of_declaration:]
-        return xml.replace(ZH, ZH + "&h;").encode("utf-8")
+        return xml.encode("utf-16")
 
-    data = rebuild_docx(simple_docx(), add_laughs)
-    # Either outcome is safe: libxml2 may refuse the amplification outright, or the
-    # entity stays unexpanded. What must never happen is the expansion itself.
-    try:
-        raw = read_bytes(tmp_path, data, name="laughs.docx")
-    except InputError as error:
-        assert error.problem.startswith("not a valid DOCX file: ")
-    else:
-        assert raw.paragraphs[0].startswith(ZH)
-        assert all("haha" not in paragraph for paragraph in raw.paragraphs)
+    data = rebuild_docx(simple_docx(), add)
+    assert "<!DOCTYPE>" in problem_of(lambda: read_bytes(tmp_path, data, name="u16.docx"))
+
+
+def test_docx_without_document_type_is_still_read(tmp_path: Path) -> None:
+    """The check looks at the prologue only: a "<!DOCTYPE" inside the text is text."""
+    document = docx.Document()
+    document.add_paragraph("<!DOCTYPE html> is how a web page starts.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    raw = read_bytes(tmp_path, buffer.getvalue(), name="doctype-in-text.docx")
+    assert raw.paragraphs == ("<!DOCTYPE html> is how a web page starts.",)
+
+
+def ooxml_package(main_part: str, content_type: str) -> bytes:
+    """A minimal Office Open XML package whose main part has ``content_type``."""
+    types = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" '
+        'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        f'<Override PartName="/{main_part}" ContentType="{content_type}"/></Types>'
+    )
+    relationships = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
+        f'2006/relationships/officeDocument" Target="{main_part}"/></Relationships>'
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", types)
+        archive.writestr("_rels/.rels", relationships)
+        archive.writestr(main_part, '<?xml version="1.0"?><root/>')
+    return buffer.getvalue()
+
+
+OFFICE = "application/vnd.openxmlformats-officedocument"
+
+
+@pytest.mark.parametrize(
+    ("main_part", "content_type", "expected"),
+    [
+        (
+            "xl/workbook.xml",
+            f"{OFFICE}.spreadsheetml.sheet.main+xml",
+            "is a spreadsheet (XLSX), not a Word document",
+        ),
+        (
+            "ppt/presentation.xml",
+            f"{OFFICE}.presentationml.presentation.main+xml",
+            "is a presentation (PPTX), not a Word document",
+        ),
+        (
+            "x/main.xml",
+            "application/vnd.example.drawing+xml",
+            "not a valid DOCX file: its main part is application/vnd.example.drawing+xml, "
+            "not a Word document body",
+        ),
+    ],
+)
+def test_other_office_files_named_docx_say_what_they_are(
+    tmp_path: Path, main_part: str, content_type: str, expected: str
+) -> None:
+    with pytest.raises(InputError) as caught:
+        read_bytes(tmp_path, ooxml_package(main_part, content_type), name="release.docx")
+    assert caught.value.problem == expected
+    assert "BytesIO" not in str(caught.value)
+    assert "0x" not in str(caught.value)
+
+
+def test_opendocument_text_named_docx_says_what_to_do(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", "<office:document-content/>")
+    problem = problem_of(lambda: read_bytes(tmp_path, buffer.getvalue(), name="r.docx"))
+    assert problem == ("is an OpenDocument text file (ODT), not a Word document; save it as .docx")
 
 
 def zip_with(members: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> zipfile.ZipFile:
@@ -639,10 +759,19 @@ PAGE_BLOCKS = (
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "gb18030", "utf-16"])
-def test_html_visible_blocks_in_reading_order(tmp_path: Path, encoding: str) -> None:
+def test_html_visible_blocks_in_reading_order(encoding: str) -> None:
+    page = PAGE.format(zh=ZH.replace("43.85万亿元", "<b>43.85万亿元</b>"))
+    raw = read_html(page.encode(encoding), "release.html", main_content=False)
+    assert raw.paragraphs == PAGE_BLOCKS
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030", "utf-16"])
+def test_html_page_header_and_footer_are_not_the_release(tmp_path: Path, encoding: str) -> None:
     page = PAGE.format(zh=ZH.replace("43.85万亿元", "<b>43.85万亿元</b>"))
     raw = read_bytes(tmp_path, page.encode(encoding), name="release.html")
-    assert raw.paragraphs == PAGE_BLOCKS
+    # The page's date stamp in <header> and its copyright <footer> lie outside the main
+    # content; everything inside it stays, short lines and list items included.
+    assert raw.paragraphs == PAGE_BLOCKS[1:-1]
 
 
 def test_html_declared_big5_page(tmp_path: Path) -> None:
@@ -693,7 +822,7 @@ def test_stdin_docx_is_sniffed() -> None:
 
 def test_stdin_html_is_sniffed() -> None:
     page = PAGE.format(zh=ZH).encode("utf-8")
-    assert read_document("-", stdin=io.BytesIO(page)).paragraphs == PAGE_BLOCKS
+    assert read_document("-", stdin=io.BytesIO(page)).paragraphs == PAGE_BLOCKS[1:-1]
 
 
 def test_stdin_errors_name_stdin() -> None:
@@ -761,6 +890,40 @@ def test_chinese_given_as_english_raises() -> None:
         "looks like Chinese, but it was given as the English (target) file; "
         "are the two files swapped?"
     )
+
+
+def test_two_english_files_are_not_called_swapped() -> None:
+    english = RawDocument(path="en.txt", paragraphs=(EN,))
+    with pytest.raises(InputError) as caught:
+        check_sides(english, english)
+    assert caught.value.path == "en.txt"
+    assert caught.value.problem == (
+        "looks like English, and so does the English (target) file en.txt (the same file "
+        "was given twice); the first file must be the Chinese original"
+    )
+    assert "swapped" not in caught.value.problem
+
+
+def test_two_chinese_files_are_not_called_swapped() -> None:
+    source = RawDocument(path="a.zh.txt", paragraphs=tuple(ZH_LINES))
+    target = RawDocument(path="b.zh.txt", paragraphs=tuple(ZH_TRAD_LINES))
+    with pytest.raises(InputError) as caught:
+        check_sides(source, target)
+    assert caught.value.path == "b.zh.txt"
+    assert caught.value.problem == (
+        "looks like Chinese, and so does the Chinese (source) file a.zh.txt; "
+        "the second file must be the English translation"
+    )
+
+
+def test_swapped_files_are_still_called_swapped() -> None:
+    chinese = RawDocument(path="zh.txt", paragraphs=tuple(ZH_LINES))
+    english = RawDocument(path="en.txt", paragraphs=(EN,))
+    with pytest.raises(InputError) as caught:
+        check_sides(english, chinese)
+    assert caught.value.path == "en.txt"
+    assert caught.value.problem.endswith("are the two files swapped?")
+    check_sides(chinese, english)  # the right way round is accepted
 
 
 def test_no_letters_at_all() -> None:

@@ -17,10 +17,17 @@ from aligner.files import read_input_file
 from aligner.model import RawDocument
 from aligner.readers.docx import read_docx
 from aligner.readers.html import read_html
-from aligner.readers.script import check_side, detect_lang
+from aligner.readers.script import check_side, check_sides, detect_lang
 from aligner.readers.text import read_text
 
-__all__ = ["check_side", "detect_lang", "read_bytes", "read_document", "sniff_format"]
+__all__ = [
+    "check_side",
+    "check_sides",
+    "detect_lang",
+    "read_bytes",
+    "read_document",
+    "sniff_format",
+]
 
 Format = Literal["docx", "html", "text"]
 

@@ -65,6 +65,46 @@ _OFF_VALUES = frozenset({"0", "false", "off"})
 
 NOT_DOCX = "not a valid DOCX file"
 
+# Package parts that are XML; their start is checked for a document type declaration.
+_XML_PARTS = (".xml", ".rels", ".vml")
+_PROLOGUE_BYTES = 64 * 1024
+_XML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_ROOT_START = re.compile(r"<[^?!]")
+_DOCTYPE = re.compile(r"<!DOCTYPE", re.IGNORECASE)
+
+_WRONG_CONTENT_TYPE = re.compile(r"not a Word file, content type is '([^']+)'")
+_BUFFER_REPR = re.compile(r"'?<_io\.BytesIO object at 0x[0-9a-fA-F]+>'?")
+
+# Other zip-based formats that people save as, or rename to, .docx.
+_CONTENT_TYPES = "[Content_Types].xml"
+_MAX_CONTENT_TYPES_BYTES = 1024 * 1024
+_WORD_MAIN_TYPES = (
+    "wordprocessingml.document.main+xml",
+    "wordprocessingml.template.main+xml",
+    "ms-word.document.macroEnabled.main+xml",
+    "ms-word.template.macroEnabledTemplate.main+xml",
+)
+_OTHER_MAIN_TYPES = (
+    ("spreadsheetml.sheet.main+xml", "a spreadsheet (XLSX)"),
+    ("spreadsheetml.template.main+xml", "a spreadsheet template (XLTX)"),
+    ("ms-excel.sheet.macroEnabled.main+xml", "a spreadsheet (XLSM)"),
+    ("ms-excel.sheet.binary.macroEnabled.main", "a spreadsheet (XLSB)"),
+    ("presentationml.presentation.main+xml", "a presentation (PPTX)"),
+    ("presentationml.slideshow.main+xml", "a slide show (PPSX)"),
+    ("presentationml.template.main+xml", "a presentation template (POTX)"),
+    ("ms-powerpoint.presentation.macroEnabled.main+xml", "a presentation (PPTM)"),
+    ("ms-visio.drawing.main+xml", "a Visio drawing (VSDX)"),
+)
+_OTHER_MIMETYPES = (
+    (
+        "application/vnd.oasis.opendocument.text",
+        "an OpenDocument text file (ODT); save it as .docx",
+    ),
+    ("application/vnd.oasis.opendocument.spreadsheet", "an OpenDocument spreadsheet (ODS)"),
+    ("application/vnd.oasis.opendocument.presentation", "an OpenDocument presentation (ODP)"),
+    ("application/epub+zip", "an EPUB e-book"),
+)
+
 
 def _is_on(element: etree._Element | None) -> bool:
     """A WordprocessingML on/off property: present means on unless its value says off."""
@@ -156,14 +196,91 @@ def _missing_member(error: KeyError) -> str:
     return match.group(1) if match else "a required part"
 
 
+def _prologue(archive: zipfile.ZipFile, name: str) -> str:
+    """The start of an XML part, up to its root element, decoded for inspection."""
+    with archive.open(name) as member:
+        head = member.read(_PROLOGUE_BYTES)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[:2] in (b"<\x00", b"\x00<"):
+        encoding = "utf-16-le" if head[:1] in (b"\xff", b"<") else "utf-16-be"
+        text = head.decode(encoding, errors="replace")
+    else:
+        text = head.decode("utf-8", errors="replace")
+    text = _XML_COMMENT.sub("", text)
+    root = _ROOT_START.search(text)
+    return text[: root.start()] if root else text
+
+
+def _refuse_document_types(archive: zipfile.ZipFile, path: str) -> None:
+    """Refuse a package whose XML parts declare a document type.
+
+    Office never writes a <!DOCTYPE> into a package part; one is there to declare
+    entities, which is how XML external entity attacks read local files or reach the
+    network (and how "billion laughs" inflates memory). The parser would not expand
+    them anyway, but such a file is hostile or broken, so it is refused outright.
+    """
+    for info in archive.infolist():
+        if not info.filename.lower().endswith(_XML_PARTS):
+            continue
+        if _DOCTYPE.search(_prologue(archive, info.filename)):
+            raise InputError(
+                path,
+                f"the part {info.filename!r} declares an XML document type (<!DOCTYPE>), "
+                "which Word never writes; refusing a file that may try to read other files "
+                "through XML entities",
+            )
+
+
+def _other_format(archive: zipfile.ZipFile) -> str | None:
+    """What a zip package is when it is clearly not a Word document, in words."""
+    names = set(archive.namelist())
+    if "mimetype" in names:
+        with archive.open("mimetype") as member:
+            mimetype = member.read(200).decode("ascii", errors="replace").strip()
+        for marker, described in _OTHER_MIMETYPES:
+            if mimetype.startswith(marker):
+                return described
+    if _CONTENT_TYPES not in names:
+        return None
+    with archive.open(_CONTENT_TYPES) as member:
+        content_types = member.read(_MAX_CONTENT_TYPES_BYTES).decode("utf-8", errors="replace")
+    if any(word_type in content_types for word_type in _WORD_MAIN_TYPES):
+        return None
+    for marker, described in _OTHER_MAIN_TYPES:
+        if marker in content_types:
+            return described
+    return None
+
+
+def _library_problem(error: Exception) -> str:
+    """python-docx's message in the user's terms: it names the in-memory buffer it was
+    given ("<_io.BytesIO object at 0x7f...>"), which means nothing to the user."""
+    message = str(error)
+    content_type = _WRONG_CONTENT_TYPE.search(message)
+    if content_type:
+        return f"its main part is {content_type.group(1)}, not a Word document body"
+    return _BUFFER_REPR.sub("the file", message)
+
+
 def _open_zip(data: bytes, path: str, limits: ZipLimits) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             check_zip(archive, path, limits)
+            _refuse_document_types(archive, path)
+            other = _other_format(archive)
     except zipfile.BadZipFile:
         raise InputError(
             path, f"{NOT_DOCX}: it is not a zip package (damaged, or an old .doc file?)"
         ) from None
+    except (zlib.error, EOFError) as error:
+        raise InputError(path, f"{NOT_DOCX}: damaged zip data ({error})") from None
+    except (RuntimeError, NotImplementedError, ValueError) as error:
+        # Encrypted members and unsupported compression methods.
+        raise InputError(path, f"{NOT_DOCX}: {error}") from None
+    if other is not None:
+        kind, _, advice = other.partition("; ")
+        raise InputError(
+            path, f"is {kind}, not a Word document" + (f"; {advice}" if advice else "")
+        )
 
 
 def read_docx(data: bytes, path: str, *, limits: ZipLimits = DEFAULT_ZIP_LIMITS) -> RawDocument:
@@ -186,7 +303,7 @@ def read_docx(data: bytes, path: str, *, limits: ZipLimits = DEFAULT_ZIP_LIMITS)
     except (zipfile.BadZipFile, zlib.error, EOFError) as error:
         raise InputError(path, f"{NOT_DOCX}: damaged zip data ({error})") from None
     except (ValueError, TypeError, AttributeError, NotImplementedError, RuntimeError) as error:
-        raise InputError(path, f"{NOT_DOCX}: {error}") from None
+        raise InputError(path, f"{NOT_DOCX}: {_library_problem(error)}") from None
     if not paragraphs:
         raise InputError(path, "the document has no text")
     return RawDocument(path=path, paragraphs=paragraphs)

@@ -1,20 +1,38 @@
 """HTML input: the visible text blocks of a saved web page, in reading order.
 
 Press releases are often saved straight from a ministry web site, so menus, scripts,
-hidden elements and the page title must not end up as "sentences" of the release, while
-a header or footer may hold the date and stays.
+hidden elements and the page title must not end up as "sentences" of the release. The
+page is read in two steps: every visible block of text is collected here, then
+:mod:`aligner.readers.main_content` decides which of those blocks are the release and
+which are the page around it.
+
+Old sites nest hundreds of unclosed ``<font>`` tags, and libxml2 silently drops whatever
+lies deeper than its nesting limit when it builds a tree itself. So the tree is built by
+lxml's TreeBuilder from parser events, which has no such limit, and walked with an
+explicit stack instead of recursion.
 """
 
 from __future__ import annotations
 
 import codecs
+import html.entities
+from collections.abc import Iterator
 
 import regex  # type: ignore[import-untyped, unused-ignore]
 from lxml import etree
+from lxml import html as lxml_html
 
 from aligner.errors import InputError
 from aligner.model import RawDocument
-from aligner.readers.text import EMPTY_PROBLEM, decode_text, normalize_text, reject_binary
+from aligner.readers.main_content import release_blocks
+from aligner.readers.page import Block, Container, PageText
+from aligner.readers.text import (
+    EMPTY_PROBLEM,
+    decode_declared,
+    decode_text,
+    normalize_text,
+    reject_binary,
+)
 
 # Elements that start and end a block of text; anything else is inline and flows into
 # the surrounding block.
@@ -37,25 +55,43 @@ _DROPPED = frozenset(
 )  # fmt: skip
 _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
 _HTML_SPACE = regex.compile(r"[ \t\n\r\f]+")
+_NOT_SPACE = regex.compile(r"\S")
 # A line break in the source between two Chinese characters is not a space on screen.
 _CJK_WRAP = regex.compile(
     r"(?<=[\p{Han}\u3000-\u303f\uff00-\uffef])[ \t\r\f]*\n[ \t\n\r\f]*"
     r"(?=[\p{Han}\u3000-\u303f\uff00-\uffef])"
 )
-_META_CHARSET = regex.compile(
-    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", regex.IGNORECASE
+
+# --- encoding ------------------------------------------------------------------------
+
+_DECLARED_CHARSET = regex.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)"""
+    rb"""|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
+    regex.IGNORECASE,
 )
 _SNIFF_BYTES = 4096
+# Python's codec registry also knows base64, hex, rot13, zlib, punycode and the like,
+# none of which a page can be written in; only character sets that web pages use are
+# taken from a declaration. UTF-16 is absent on purpose: a page whose bytes reach the
+# declaration check is not UTF-16, and browsers ignore that label in a <meta> too.
+_WEB_CHARSET = regex.compile(
+    r"utf-8|ascii|latin-1|iso8859-\d+|cp\d+|koi8-\w+|mac-[a-z]+|gb\w*|big5\w*|hz"
+    r"|euc_\w+|shift_jis\w*|iso2022_\w+|tis-620|johab|ptcp154|kz1048|hp-roman8"
+)
 
 
-def _declared_codec(data: bytes) -> str | None:
-    """The codec named by a <meta charset> or http-equiv declaration, if Python knows it."""
-    match = _META_CHARSET.search(data[:_SNIFF_BYTES])
+def declared_codec(data: bytes) -> str | None:
+    """The codec named by a <meta charset>, http-equiv or XML declaration, if it is a
+    character set that Python can decode; any other label counts as no label at all."""
+    match = _DECLARED_CHARSET.search(data[:_SNIFF_BYTES])
     if match is None:
         return None
+    label = match.group(1) or match.group(2)
     try:
-        name = codecs.lookup(match.group(1).decode("ascii")).name
+        name = codecs.lookup(label.decode("ascii")).name
     except (LookupError, UnicodeDecodeError):
+        return None
+    if not _WEB_CHARSET.fullmatch(name):
         return None
     # Browsers read these labels as their supersets, and so do Chinese sites' authors.
     if name in ("gb2312", "gbk", "euc_cn"):
@@ -66,8 +102,8 @@ def _declared_codec(data: bytes) -> str | None:
 
 
 def decode_html(data: bytes, path: str) -> str:
-    """Decode a page: a byte-order mark or valid UTF-8 first, then the declared charset,
-    then the same guessing as for plain text.
+    """Decode a page: a byte-order mark or valid UTF-8 first, then the declared charset
+    if the bytes bear it out, then the same guessing as for plain text.
 
     UTF-8 goes before the declaration because pages copied between systems often keep a
     stale charset; valid multi-byte UTF-8 is practically never an accident.
@@ -78,13 +114,68 @@ def decode_html(data: bytes, path: str) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        declared = _declared_codec(data)
-        try:
-            text = data.decode(declared) if declared else decode_text(data, path)
-        except UnicodeDecodeError:
-            text = decode_text(data, path)
+        declared = declared_codec(data)
+        text = decode_declared(data, declared, path) if declared else decode_text(data, path)
     reject_binary(text, path)
     return text
+
+
+# --- document type declarations --------------------------------------------------------
+
+# A DOCTYPE with an internal subset ("<!DOCTYPE html [ <!ENTITY ...> ]>") means nothing
+# to an HTML parser, which would show its tail as text. Quoted strings and comments are
+# skipped as units so that a "]>" inside them does not end the declaration early.
+_DOCTYPE = regex.compile(
+    r"""<!DOCTYPE(?:"[^"]*"|'[^']*'|[^>\["'])*"""
+    r"""(?:\[(?P<subset>(?:"[^"]*"|'[^']*'|<!--.*?-->|[^\]"'])*)\](?:\s|"[^"]*"|'[^']*')*)?>""",
+    regex.IGNORECASE | regex.DOTALL,
+)
+_ENTITY_DECLARATION = regex.compile(r"<!ENTITY\s+([^\s%][^\s\"'>]*)")
+
+
+def strip_doctype(text: str) -> str:
+    """Remove document type declarations, and references to the entities they declare.
+
+    Such entities are never expanded (expanding them is how XML external entity
+    attacks read local files), and a reference like "&xxe;" is not text of the release
+    either, so it goes with its declaration. HTML's own named characters stay.
+    """
+    declared: set[str] = set()
+
+    def drop(match: regex.Match[str]) -> str:
+        subset = match.group("subset") or ""
+        declared.update(_ENTITY_DECLARATION.findall(subset))
+        return ""
+
+    text = _DOCTYPE.sub(drop, text)
+    for name in declared:
+        if f"{name};" not in html.entities.html5:
+            text = text.replace(f"&{name};", "")
+    return text
+
+
+# --- parsing and walking ---------------------------------------------------------------
+
+
+def parse_page(text: str) -> etree._Element | None:
+    """Parse a page into an lxml.html tree without libxml2's nesting limit."""
+    builder = etree.TreeBuilder(parser=lxml_html.html_parser)
+    parser = etree.HTMLParser(
+        target=builder,
+        encoding="utf-8",
+        no_network=True,
+        remove_comments=True,
+        remove_pis=True,
+    )
+    root: etree._Element | None = etree.fromstring(text.encode("utf-8"), parser)
+    return root
+
+
+def _local_name(element: etree._Element) -> str | None:
+    tag = element.tag
+    if not isinstance(tag, str):
+        return None  # a comment or processing instruction
+    return tag.rsplit("}", 1)[-1].lower()
 
 
 def _is_hidden(element: etree._Element) -> bool:
@@ -95,84 +186,144 @@ def _is_hidden(element: etree._Element) -> bool:
     return bool(_HIDDEN_STYLE.search(element.get("style") or ""))
 
 
-class _BlockCollector:
-    """Accumulates inline text and cuts it into blocks at block edges and line breaks."""
+def _visible_children(element: etree._Element) -> Iterator[tuple[etree._Element, str | None]]:
+    """Children with their local names; None stands for one whose content is not shown."""
+    for child in element:
+        name = _local_name(child)
+        if name is None or name in _DROPPED or _is_hidden(child):
+            yield child, None
+        else:
+            yield child, name
+
+
+class _PageBuilder:
+    """Accumulates inline text and cuts it into blocks at block edges and line breaks,
+    remembering for each block which block-level element holds it."""
 
     def __init__(self) -> None:
-        self.blocks: list[str] = []
-        self._current: list[str] = []
+        self.blocks: list[Block] = []
+        self.containers: list[list[int | str]] = []
+        self._open: list[int] = []
+        self._pieces: list[str] = []
+        self._link_chars = 0
+        self._links_open = 0
+        self._pre_open = 0
+        self.depth = 0
 
-    def add(self, text: str | None, *, preformatted: bool) -> None:
+    def add(self, text: str | None) -> None:
         if not text:
             return
-        if preformatted:
+        if self._links_open:
+            self._link_chars += len(_NOT_SPACE.findall(text))
+        if self._pre_open:
             lines = text.split("\n")
-            self._current.append(lines[0])
+            self._pieces.append(lines[0])
             for line in lines[1:]:
                 self.cut()
-                self._current.append(line)
+                self._pieces.append(line)
         else:
-            self._current.append(text)
+            self._pieces.append(text)
 
     def cut(self) -> None:
-        raw = "".join(self._current)
-        self._current = []
-        text = _HTML_SPACE.sub(" ", _CJK_WRAP.sub("", raw)).strip()
+        raw = "".join(self._pieces)
+        link_chars = self._link_chars
+        self._pieces = []
+        self._link_chars = 0
+        text = normalize_text(_HTML_SPACE.sub(" ", _CJK_WRAP.sub("", raw)).strip()).strip()
         if text:
-            self.blocks.append(text)
+            home = self._open[-1] if self._open else -1
+            self.blocks.append(Block(text=text, container=home, link_chars=link_chars))
 
-    def walk(self, element: etree._Element, *, preformatted: bool = False) -> None:
-        for child in element:
-            tag = child.tag
-            if isinstance(tag, str):
-                name = tag.rsplit("}", 1)[-1].lower()
-                if name in _DROPPED or _is_hidden(child):
-                    pass
-                elif name == "br":
-                    self.cut()
-                elif name in _BLOCKS:
-                    inner_pre = preformatted or name == "pre"
-                    self.cut()
-                    self.add(child.text, preformatted=inner_pre)
-                    self.walk(child, preformatted=inner_pre)
-                    self.cut()
-                else:
-                    self.add(child.text, preformatted=preformatted)
-                    self.walk(child, preformatted=preformatted)
-            self.add(child.tail, preformatted=preformatted)
+    def enter(self, name: str) -> None:
+        if name in _BLOCKS:
+            self.cut()
+            parent = self._open[-1] if self._open else -1
+            self._open.append(len(self.containers))
+            self.depth = max(self.depth, len(self._open))
+            self.containers.append([name, parent, len(self.blocks), len(self.blocks)])
+        elif name == "br":
+            self.cut()
+        if name == "a":
+            self._links_open += 1
+        if name == "pre":
+            self._pre_open += 1
+
+    def leave(self, name: str) -> None:
+        if name == "a":
+            self._links_open -= 1
+        if name == "pre":
+            self._pre_open -= 1
+        if name in _BLOCKS:
+            self.cut()
+            self.containers[self._open.pop()][3] = len(self.blocks)
 
 
-def html_blocks(text: str) -> tuple[str, ...]:
-    """Visible text blocks of an HTML document given as a string."""
-    parser = etree.HTMLParser(
-        encoding="utf-8",
-        no_network=True,
-        remove_comments=True,
-        remove_pis=True,
-        huge_tree=False,
+def collect_page(root: etree._Element) -> PageText:
+    """Every visible text block of a parsed page, with the page's block structure."""
+    builder = _PageBuilder()
+    root_name = _local_name(root) or "html"
+    builder.enter(root_name)
+    builder.add(root.text)
+    # The stack keeps each open element alive: lxml frees an element's proxy by
+    # walking up to the nearest ancestor that still has one, which is the parent here
+    # (with nothing alive above, every step of the walk would cost the whole depth).
+    stack: list[tuple[etree._Element, str, Iterator[tuple[etree._Element, str | None]]]] = [
+        (root, root_name, _visible_children(root))
+    ]
+    while stack:
+        element, name, children = stack[-1]
+        step = next(children, None)
+        if step is None:
+            stack.pop()
+            builder.leave(name)
+            if stack:
+                builder.add(element.tail)
+            continue
+        child, child_name = step
+        if child_name is None:
+            builder.add(child.tail)
+            continue
+        builder.enter(child_name)
+        builder.add(child.text)
+        stack.append((child, child_name, _visible_children(child)))
+    builder.cut()
+    containers = tuple(
+        Container(tag=str(tag), parent=int(parent), first=int(first), end=int(end))
+        for tag, parent, first, end in builder.containers
     )
-    root = etree.fromstring(text.encode("utf-8"), parser)
-    if root is None:
-        return ()
-    body = root.find("body")
-    collector = _BlockCollector()
-    start = body if body is not None else root
-    collector.add(start.text, preformatted=False)
-    collector.walk(start)
-    collector.cut()
-    return tuple(normalize_text(block) for block in collector.blocks)
+    return PageText(
+        blocks=tuple(builder.blocks),
+        containers=containers,
+        depth=builder.depth,
+        title=_page_title(root),
+    )
 
 
-def read_html(data: bytes, path: str) -> RawDocument:
-    """Read an HTML page held in memory; every failure becomes an InputError."""
+def _page_title(root: etree._Element) -> str:
+    head = root.find("head")
+    title = head.findtext("title") if head is not None else None
+    return " ".join((title or "").split())
+
+
+def read_html(data: bytes, path: str, *, main_content: bool = True) -> RawDocument:
+    """Read an HTML page held in memory; every failure becomes an InputError.
+
+    With ``main_content`` (the default) the page around the release (navigation,
+    related links, cookie notices, footers) is left out when the page has any; see
+    :func:`aligner.readers.main_content.release_blocks` for when that applies.
+    """
     text = normalize_text(decode_html(data, path))
     if not text.strip():
         raise InputError(path, EMPTY_PROBLEM)
     try:
-        blocks = html_blocks(text)
+        root = parse_page(strip_doctype(text))
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as error:
         raise InputError(path, f"not a readable HTML file ({error})") from None
-    paragraphs = tuple(block for block in blocks if block.strip())
-    if not paragraphs:
+    if root is None:
         raise InputError(path, "the page has no visible text")
-    return RawDocument(path=path, paragraphs=paragraphs)
+    page = collect_page(root)
+    if not page.blocks:
+        raise InputError(path, "the page has no visible text")
+    kept = release_blocks(page, root) if main_content else None
+    indices = range(len(page.blocks)) if kept is None else kept
+    return RawDocument(path=path, paragraphs=tuple(page.blocks[i].text for i in indices))

@@ -90,6 +90,34 @@ def check_side(raw: RawDocument, expected: Lang) -> None:
         )
 
 
+def check_sides(source: RawDocument, target: RawDocument) -> None:
+    """Check both files of a pair together, so that the message fits the mistake.
+
+    Given one at a time, an English file on the Chinese side can only be reported as
+    "swapped?"; seen together, two English files (or two Chinese ones, or one file given
+    twice) are a missing original or a missing translation, and are reported as that.
+    """
+    source_share = _han_share_or_fail(source)
+    target_share = _han_share_or_fail(target)
+    source_is_english = source_share < EN_MAX_HAN_SHARE
+    target_is_chinese = target_share >= ZH_MIN_HAN_SHARE
+    same_file = " (the same file was given twice)" if source.path == target.path else ""
+    if source_is_english and not target_is_chinese:
+        raise InputError(
+            source.path,
+            "looks like English, and so does the English (target) file "
+            f"{target.path}{same_file}; the first file must be the Chinese original",
+        )
+    if target_is_chinese and not source_is_english:
+        raise InputError(
+            target.path,
+            "looks like Chinese, and so does the Chinese (source) file "
+            f"{source.path}{same_file}; the second file must be the English translation",
+        )
+    check_side(source, "zh")
+    check_side(target, "en")
+
+
 # --- plausibility of a decoding -------------------------------------------------------
 
 # Characters that dominate news and government prose, in both simplified and traditional

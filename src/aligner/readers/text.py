@@ -9,6 +9,7 @@ mojibake and every later stage would report nonsense, so decoding prefers an exp
 from __future__ import annotations
 
 import codecs
+import re
 import statistics
 import unicodedata
 
@@ -35,6 +36,7 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
 # the Big5 variants differ only in rarely used extension characters.
 _LEGACY_ENCODINGS = ("gb18030", "big5", "cp950", "big5hkscs")
 _WESTERN_FALLBACK = "cp1252"
+_UTF16_WITHOUT_BOM = ("utf-16-le", "utf-16-be")
 _JAPANESE_KOREAN = ("jis", "_jp", "-jp", "932", "kr", "949", "johab", "2022")
 _CHINESE_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "hz": "gb18030", "euc_cn": "gb18030"}
 _LABELS = {
@@ -60,6 +62,9 @@ _SHORT_TEXT = 10
 _MIN_FREQUENT_SHARE = 0.2
 _JUDGE_FREQUENCY_FROM = 100
 _MAINLAND_PREFERENCE = 0.1
+# How much more plausible a Chinese reading must be to overrule a declared encoding that
+# itself reads as real writing.
+_DECLARED_MARGIN = 0.15
 # Share of control characters above which a "text" is really binary data.
 _MAX_CONTROL_SHARE = 0.1
 
@@ -75,6 +80,10 @@ _INVISIBLE = dict.fromkeys(
     )
 )
 
+# Control characters (Unicode category Cc) other than tab and newline; carriage returns
+# and the other line breaks have already become newlines by the time this applies.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
 _SENTENCE_END = tuple(".!?;:。！？；：…\"'”’)）")
 _WRAPPED_MIN_LINES = 3
 _WRAPPED_LONG_LINE = 50
@@ -85,7 +94,7 @@ def normalize_text(text: str) -> str:
     characters, NFC, so that equal-looking strings compare equal downstream."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LINE_BREAKS)
     text = text.translate(_INVISIBLE)
-    text = "".join(char for char in text if char in "\n\t" or unicodedata.category(char) != "Cc")
+    text = _CONTROL.sub("", text)
     return unicodedata.normalize("NFC", text)
 
 
@@ -99,30 +108,29 @@ def _control_share(text: str) -> float:
 
 
 def _decode_utf16_without_bom(data: bytes) -> str | None:
-    """Recognise UTF-16 saved without a byte-order mark by where its NUL bytes fall.
+    """Read UTF-16 saved without a byte-order mark, in whichever byte order makes sense.
 
-    ASCII characters in UTF-16 have a NUL in every other byte, always on the same side;
-    NULs scattered over both positions mean binary data.
+    Where the NUL bytes fall is not enough to tell the byte order: English puts one in
+    every other byte, always on the same side, but Chinese puts them on the other side
+    too ("一" is U+4E00), and pure Chinese has none at all. So both orders are decoded
+    strictly and the reading that looks like real writing wins; the wrong order of
+    English gives rare ideographs, the wrong order of Chinese gives symbols from random
+    scripts, and binary data gives control codes, so neither passes the test.
     """
     if len(data) % 2:
         return None
-    even = data[0::2].count(0)
-    odd = data[1::2].count(0)
-    if odd >= 0.95 * (even + odd):
-        codec = "utf-16-le"
-    elif even >= 0.95 * (even + odd):
-        codec = "utf-16-be"
-    else:
-        return None
-    try:
-        text = data.decode(codec)
-    except UnicodeDecodeError:
-        return None
-    if "\x00" in text or _control_share(text) > _MAX_CONTROL_SHARE:
-        return None
-    if not _trustworthy(plausibility(text)):
-        return None
-    return text
+    best: tuple[Plausibility, str] | None = None
+    for codec in _UTF16_WITHOUT_BOM:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" in text or _control_share(text) > _MAX_CONTROL_SHARE:
+            continue
+        score = plausibility(text)
+        if _trustworthy(score) and (best is None or score.score > best[0].score):
+            best = (score, text)
+    return None if best is None else best[1]
 
 
 def _codec_name(name: str) -> str | None:
@@ -209,7 +217,15 @@ def _decode_legacy(data: bytes, path: str, utf8_error: UnicodeDecodeError) -> st
     candidates = _candidate_encodings(data)
     best = _best_legacy_decoding(data, candidates)
     if best is None or not _trustworthy(best[0]):
-        tried = ", ".join(_LABELS.get(codec, codec.upper()) for codec in ["utf-8", *candidates])
+        # Chinese in UTF-16 without a single ASCII character has no NUL byte to give it
+        # away, so it only gets here.
+        utf16 = _decode_utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
+        tried = ", ".join(
+            _LABELS.get(codec, codec.upper())
+            for codec in ["utf-8", *candidates, *_UTF16_WITHOUT_BOM]
+        )
         raise InputError(
             path,
             f"cannot decode as text (tried {tried}); the first byte that is not valid "
@@ -246,6 +262,36 @@ def decode_text(data: bytes, path: str) -> str:
                 text = _decode_legacy(data, path, error)
     reject_binary(text, path)
     return text
+
+
+def decode_declared(data: bytes, codec: str, path: str) -> str:
+    """Decode bytes whose container names their encoding (an HTML <meta charset>).
+
+    The label is checked against the bytes instead of being obeyed: pages copied between
+    systems keep stale labels, and GBK text labelled ISO-8859-1 "decodes" without error
+    into Latin mojibake. The declared reading is kept when it looks like real writing and
+    no Chinese reading looks clearly better; otherwise the bytes are decoded as if
+    nothing had been declared. Only when that fails too does the label get the last word.
+    """
+    try:
+        text = data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return decode_text(data, path)
+    if _control_share(text) > _MAX_CONTROL_SHARE:
+        return decode_text(data, path)
+    score = plausibility(text)
+    if _trustworthy(score):
+        guess = _best_legacy_decoding(data, list(_LEGACY_ENCODINGS))
+        if (
+            guess is None
+            or not _trustworthy(guess[0])
+            or guess[0].score <= score.score + _DECLARED_MARGIN
+        ):
+            return text
+    try:
+        return decode_text(data, path)
+    except InputError:
+        return text
 
 
 def reject_binary(text: str, path: str) -> None:
