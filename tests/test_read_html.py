@@ -244,3 +244,31 @@ def test_every_character_of_tag_soup_reaches_a_sentence(
         pytest.fail(f"refused a page with text: {error}")
     lang = "zh" if "海关" in shown else "en"
     assert letters("".join(sentences(raw, lang))) == shown
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "<!DOCTYPE x [" + "<!-- " * 2000,
+        "<!DOCTYPE " + '"' * 2001,
+        "<!doctype " * 2000,
+        "<!DOCTYPE x [" + "[" * 2000,
+    ],
+    ids=["open-comments", "open-quote", "repeated", "open-brackets"],
+)
+def test_unterminated_document_type_declarations_leave_the_text_to_the_parser(
+    hostile: str,
+) -> None:
+    page = f"<html><body><p>{EN}</p>{hostile}</body></html>"
+    assert strip_doctype(page).startswith(f"<html><body><p>{EN}</p>")
+    assert read_html(page.encode("utf-8"), "hostile.html").paragraphs[0] == EN
+
+
+@pytest.mark.parametrize(
+    "page",
+    [b"<!-- only a comment -->", b"</p>", b"<?xml version='1.0'?>", b"<!DOCTYPE html>"],
+)
+def test_page_without_any_element_has_no_visible_text(page: bytes) -> None:
+    with pytest.raises(InputError) as caught:
+        read_html(page, "blank.html")
+    assert caught.value.problem == "the page has no visible text"

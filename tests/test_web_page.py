@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from aligner.cli import main
 from aligner.glossary.model import GlossaryEntry
@@ -305,3 +307,25 @@ def test_a_page_nested_too_deeply_for_the_extractor_is_read_whole() -> None:
     raw = read_html(page.encode("utf-8"), "page.html")
     assert LICENCE in raw.paragraphs
     assert all(line in raw.paragraphs for line in lines)
+
+
+_WORDS = ["customs", "trade", "rose", "by", "5.6%", "in", "2024", "the", "print", "share", "home", "news"]
+_LINE = st.builds(
+    lambda words, end: " ".join(words).capitalize() + end,
+    st.lists(st.sampled_from(_WORDS), min_size=1, max_size=40),
+    st.sampled_from(["", ".", "!", ":"]),
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    lines=st.lists(_LINE, min_size=1, max_size=15),
+    body=st.sampled_from([modern_body, old_site_body]),
+)
+def test_no_line_of_the_release_is_ever_left_out(
+    lines: list[str], body: Callable[[list[str]], str]
+) -> None:
+    """Whatever the release looks like, and whatever the extractor makes of it."""
+    raw = read_html(english_page(lines, body).encode("utf-8"), "page.html")
+    for line in lines:
+        assert line in raw.paragraphs

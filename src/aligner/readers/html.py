@@ -123,14 +123,56 @@ def decode_html(data: bytes, path: str) -> str:
 # --- document type declarations --------------------------------------------------------
 
 # A DOCTYPE with an internal subset ("<!DOCTYPE html [ <!ENTITY ...> ]>") means nothing
-# to an HTML parser, which would show its tail as text. Quoted strings and comments are
-# skipped as units so that a "]>" inside them does not end the declaration early.
-_DOCTYPE = regex.compile(
-    r"""<!DOCTYPE(?:"[^"]*"|'[^']*'|[^>\["'])*"""
-    r"""(?:\[(?P<subset>(?:"[^"]*"|'[^']*'|<!--.*?-->|[^\]"'])*)\](?:\s|"[^"]*"|'[^']*')*)?>""",
-    regex.IGNORECASE | regex.DOTALL,
-)
+# to an HTML parser, which would show its tail as text.
+_DOCTYPE_START = regex.compile(r"<!DOCTYPE", regex.IGNORECASE)
+# Characters that change the state of the scan through a declaration.
+_DOCTYPE_SPECIAL = regex.compile(r"""["'<\[\]>]""")
 _ENTITY_DECLARATION = regex.compile(r"<!ENTITY\s+([^\s%][^\s\"'>]*)")
+_ENTITY_REFERENCE = regex.compile(r"&([^\s&;<>\"']+);")
+
+
+def _declaration_end(text: str, start: int) -> tuple[int, str] | None:
+    """Where the document type declaration at ``start`` ends, and its internal subset.
+
+    Quoted strings and comments are skipped as units, so a "]>" inside them does not end
+    the declaration early. None if it never ends; the scan is linear either way, so a
+    hostile page of unterminated declarations cannot make it slow.
+    """
+    position = start + len("<!DOCTYPE")
+    subset_start = position
+    subset = ""
+    in_subset = False
+    while True:
+        special = _DOCTYPE_SPECIAL.search(text, position)
+        if special is None:
+            return None
+        position = special.start()
+        char = text[position]
+        if char in "\"'":
+            close = text.find(char, position + 1)
+            if close == -1:
+                return None
+            position = close + 1
+        elif char == "<":
+            if in_subset and text.startswith("<!--", position):
+                close = text.find("-->", position + 4)
+                if close == -1:
+                    return None
+                position = close + 3
+            else:
+                position += 1
+        elif char == "[" and not in_subset:
+            in_subset = True
+            subset_start = position + 1
+            position += 1
+        elif char == "]" and in_subset:
+            in_subset = False
+            subset = text[subset_start:position]
+            position += 1
+        elif char == ">" and not in_subset:
+            return position + 1, subset
+        else:
+            position += 1
 
 
 def strip_doctype(text: str) -> str:
@@ -140,18 +182,25 @@ def strip_doctype(text: str) -> str:
     attacks read local files), and a reference like "&xxe;" is not text of the release
     either, so it goes with its declaration. HTML's own named characters stay.
     """
+    kept: list[str] = []
     declared: set[str] = set()
-
-    def drop(match: regex.Match[str]) -> str:
-        subset = match.group("subset") or ""
+    position = 0
+    while (start := _DOCTYPE_START.search(text, position)) is not None:
+        found = _declaration_end(text, start.start())
+        if found is None:
+            break  # unterminated: the parser gets the rest as it is
+        end, subset = found
+        kept.append(text[position : start.start()])
         declared.update(_ENTITY_DECLARATION.findall(subset))
-        return ""
-
-    text = _DOCTYPE.sub(drop, text)
-    for name in declared:
-        if f"{name};" not in html.entities.html5:
-            text = text.replace(f"&{name};", "")
-    return text
+        position = end
+    kept.append(text[position:])
+    text = "".join(kept)
+    declared = {name for name in declared if f"{name};" not in html.entities.html5}
+    if not declared:
+        return text
+    return _ENTITY_REFERENCE.sub(
+        lambda reference: "" if reference.group(1) in declared else reference.group(0), text
+    )
 
 
 # --- parsing and walking ---------------------------------------------------------------
@@ -167,7 +216,12 @@ def parse_page(text: str) -> etree._Element | None:
         remove_comments=True,
         remove_pis=True,
     )
-    root: etree._Element | None = etree.fromstring(text.encode("utf-8"), parser)
+    try:
+        root: etree._Element | None = etree.fromstring(text.encode("utf-8"), parser)
+    except etree.XMLSyntaxError:
+        # The HTML parser recovers from everything but a page without a single element
+        # ("<!-- only a comment -->"), where the tree builder has nothing to return.
+        return None
     return root
 
 
@@ -202,7 +256,10 @@ class _PageBuilder:
 
     def __init__(self) -> None:
         self.blocks: list[Block] = []
-        self.containers: list[list[int | str]] = []
+        self.tags: list[str] = []
+        self.parents: list[int] = []
+        self.firsts: list[int] = []
+        self.ends: list[int] = []
         self._open: list[int] = []
         self._pieces: list[str] = []
         self._link_chars = 0
@@ -237,10 +294,12 @@ class _PageBuilder:
     def enter(self, name: str) -> None:
         if name in _BLOCKS:
             self.cut()
-            parent = self._open[-1] if self._open else -1
-            self._open.append(len(self.containers))
+            self.parents.append(self._open[-1] if self._open else -1)
+            self._open.append(len(self.tags))
             self.depth = max(self.depth, len(self._open))
-            self.containers.append([name, parent, len(self.blocks), len(self.blocks)])
+            self.tags.append(name)
+            self.firsts.append(len(self.blocks))
+            self.ends.append(len(self.blocks))
         elif name == "br":
             self.cut()
         if name == "a":
@@ -255,7 +314,7 @@ class _PageBuilder:
             self._pre_open -= 1
         if name in _BLOCKS:
             self.cut()
-            self.containers[self._open.pop()][3] = len(self.blocks)
+            self.ends[self._open.pop()] = len(self.blocks)
 
 
 def collect_page(root: etree._Element) -> PageText:
@@ -288,21 +347,16 @@ def collect_page(root: etree._Element) -> PageText:
         stack.append((child, child_name, _visible_children(child)))
     builder.cut()
     containers = tuple(
-        Container(tag=str(tag), parent=int(parent), first=int(first), end=int(end))
-        for tag, parent, first, end in builder.containers
+        Container(tag=tag, parent=parent, first=first, end=end)
+        for tag, parent, first, end in zip(
+            builder.tags, builder.parents, builder.firsts, builder.ends, strict=True
+        )
     )
     return PageText(
         blocks=tuple(builder.blocks),
         containers=containers,
         depth=builder.depth,
-        title=_page_title(root),
     )
-
-
-def _page_title(root: etree._Element) -> str:
-    head = root.find("head")
-    title = head.findtext("title") if head is not None else None
-    return " ".join((title or "").split())
 
 
 def read_html(data: bytes, path: str, *, main_content: bool = True) -> RawDocument:

@@ -46,6 +46,9 @@ _FORMATTING = (
 # Beyond this many nested block elements the extractor slows down sharply; such a page
 # is read whole.
 _MAX_BLOCK_DEPTH = 400
+# A press release page has a few hundred blocks; a page with far more is not one, and is
+# read whole rather than lined up with an extract block by block.
+_MAX_BLOCKS = 2000
 # A matched block that stands alone (not in a run of matches) must be this long, so a
 # "Home" or "Share" in the extract cannot pin the release to the navigation.
 _LONE_ANCHOR_CHARS = 20
@@ -101,7 +104,9 @@ def _extract_lines(root: etree._Element) -> list[str] | None:
             with_metadata=False,
             deduplicate=False,
         )
-    except (ValueError, TypeError, AttributeError, IndexError, KeyError, RecursionError):
+    except Exception:
+        # The extract only refines the reading: whatever goes wrong inside the
+        # extractor, the page is read whole instead.
         return None
     body = getattr(document, "body", None)
     if body is None:
@@ -123,7 +128,9 @@ def _anchors(page: PageText, lines: list[str]) -> list[int] | None:
     rest of the extract is, not wherever it happens to occur first.
     """
     blocks = [_comparable(block.text) for block in page.blocks]
-    matcher = SequenceMatcher(None, blocks, lines, autojunk=False)
+    # A line found on more than one block in a hundred is too common to place anything
+    # (autojunk), which also keeps a page of one repeated line from taking quadratic time.
+    matcher = SequenceMatcher(None, blocks, lines)
     anchors: list[int] = []
     matched_chars = 0
     for start, _, size in matcher.get_matching_blocks():
@@ -192,7 +199,7 @@ def release_blocks(page: PageText, root: etree._Element) -> tuple[int, ...] | No
     ``root`` is the parsed page that ``page`` was collected from; it is changed in the
     process.
     """
-    if not page.blocks or page.depth > _MAX_BLOCK_DEPTH:
+    if not page.blocks or page.depth > _MAX_BLOCK_DEPTH or len(page.blocks) > _MAX_BLOCKS:
         return None
     if not _has_page_chrome(page, root, 0, 0):
         return None  # not even around an empty release: a bare fragment

@@ -43,10 +43,9 @@ class Container:
 
 @dataclass(frozen=True)
 class PageText:
-    """All visible blocks of a page in reading order, its block-level elements, how
-    deeply they nest and the text of its <title>."""
+    """All visible blocks of a page in reading order, its block-level elements and how
+    deeply they nest."""
 
     blocks: tuple[Block, ...]
     containers: tuple[Container, ...]
     depth: int
-    title: str
