@@ -251,6 +251,7 @@ def test_seed_release_page_furniture_raises_no_addition_warnings() -> None:
         "Current location: Home > News > Customs News",
         "Home / News / Customs News",
         "您现在的位置：首页 > 新闻发布",
+        "扫一扫在手机打开当前页",
     ],
 )
 def test_page_chrome_is_recognised(line: str) -> None:

@@ -280,6 +280,19 @@ def test_running_text_next_to_the_release_is_kept() -> None:
     assert list(raw.paragraphs) == [lines[1], lead, *lines]
 
 
+def test_a_release_with_its_own_headline_does_not_take_the_site_name_too() -> None:
+    lines = sample_lines(EN_TXT)
+    page = (
+        english_page(lines)
+        .replace('<div class="logo">', '<div class="logo"><h1>GACC</h1>')
+        .replace("<h1>Speech", "<h2>Speech")
+        .replace("Conference</h1>", "Conference</h2>")
+        .replace('<div class="content" id="content">', '<div class="content"><h1>Speech</h1>')
+    )
+    raw = read_html(page.encode("utf-8"), "page.html")
+    assert list(raw.paragraphs) == ["Speech", *lines]
+
+
 def test_a_page_that_is_mostly_something_else_is_read_whole() -> None:
     """If the release the extractor points at holds little of the page's running text,
     the extractor may have missed part of it, and nothing is left out."""
@@ -309,7 +322,7 @@ def test_a_page_nested_too_deeply_for_the_extractor_is_read_whole() -> None:
     assert all(line in raw.paragraphs for line in lines)
 
 
-_WORDS = ["customs", "trade", "rose", "by", "5.6%", "in", "2024", "the", "print", "share", "home", "news"]
+_WORDS = "customs trade rose by 5.6% in 2024 the print share home news".split()
 _LINE = st.builds(
     lambda words, end: " ".join(words).capitalize() + end,
     st.lists(st.sampled_from(_WORDS), min_size=1, max_size=40),

@@ -11,8 +11,9 @@ at the release, and the release is then taken whole from the page:
 1. the blocks the extract reproduces are located among the page's own blocks;
 2. the smallest block-level element holding all of them is the release, and every block
    inside it is kept, whatever the extractor thought of it;
-3. the headline right before it (the nearest <h1>) is kept, because extractors file it
-   as metadata, and so is any paragraph of running text directly bordering the release;
+3. the headline above it (the nearest <h1>, unless the release has its own) is kept,
+   because extractors file it as metadata, and so is any paragraph of running text
+   directly bordering the release;
 4. everything else on the page is left out.
 
 The page is read as it is, with nothing left out, whenever that reasoning does not hold:
@@ -189,6 +190,13 @@ def _has_page_chrome(page: PageText, root: etree._Element, first: int, end: int)
     return links >= _MIN_LINK_BLOCKS_AROUND
 
 
+def _has_headline(page: PageText, indices: list[int]) -> bool:
+    return any(
+        page.blocks[i].container != -1 and page.containers[page.blocks[i].container].tag == "h1"
+        for i in indices
+    )
+
+
 def _prose_letters(page: PageText, indices: range | list[int]) -> int:
     return sum(len(page.blocks[i].text) for i in indices if is_prose(page.blocks[i]))
 
@@ -222,7 +230,7 @@ def release_blocks(page: PageText, root: etree._Element) -> tuple[int, ...] | No
     if not _has_page_chrome(page, root, first, end):
         return None
     kept = list(range(first, end))
-    headline = _headline(page, first)
+    headline = None if _has_headline(page, kept) else _headline(page, first)
     if headline is not None:
         kept.insert(0, headline)
     total_prose = _prose_letters(page, range(len(page.blocks)))
