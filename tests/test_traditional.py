@@ -182,3 +182,11 @@ def test_a_batch_mixing_both_scripts_still_reports_a_real_inconsistency(tmp_path
     [found] = data["inconsistencies"]
     assert found["document"] == "b" and "all-time record" in found["en"]
     assert found["zh"].startswith("2024年，我國貨物貿易進出口總值")
+
+
+@pytest.mark.parametrize("line", ["責任編輯：王明", "來源：海關總署", "瀏覽次數：123"])
+def test_traditional_page_metadata_is_page_chrome(line: str) -> None:
+    from aligner.checks.chrome import non_body_kind
+
+    assert non_body_kind(line) == "page chrome"
+    assert non_body_kind(to_simplified(line)) == "page chrome"

@@ -13,6 +13,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from aligner.language.traditional import to_simplified
+
 # Words that make up navigation bars, language switches and page tools.
 _CHROME_WORDS = frozenset(
     {
@@ -250,8 +252,9 @@ _POSTCODE_FIELD = re.compile(
 
 @lru_cache(maxsize=4096)
 def _normalise(text: str) -> str:
-    """Fold full-width forms and ideographic spaces so one pattern serves both languages."""
-    return unicodedata.normalize("NFKC", text).strip()
+    """Fold full-width forms and ideographic spaces so one pattern serves both languages,
+    and traditional characters to simplified so one pattern serves every Chinese page."""
+    return to_simplified(unicodedata.normalize("NFKC", text).strip())
 
 
 def _is_chrome_word(part: str) -> bool:
