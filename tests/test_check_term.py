@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from aligner.checks.base import CheckContext
 from aligner.checks.term import check_terms
-from aligner.glossary.model import GlossaryEntry, TermStatus
-from aligner.model import Finding, Severity
+from aligner.glossary.model import GlossaryEntry
+from aligner.model import Finding, Severity, TermStatus
 from builders import build
 
 GLOSSARY = (

@@ -11,9 +11,10 @@ from lxml import etree
 from aligner.errors import InputError
 from aligner.glossary.convert import convert_glossary
 from aligner.glossary.load import load_glossary, read_glossary
-from aligner.glossary.model import Glossary, GlossaryEntry, TermStatus
+from aligner.glossary.model import Glossary, GlossaryEntry
 from aligner.glossary.tbx import tbx_bytes
 from aligner.glossary.validate import check_glossary
+from aligner.model import TermStatus
 
 HEADER = "zh,en,status,variants,deprecated,note\n"
 

@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 from aligner.glossary.chinese import fold_zh, zh_key
 from aligner.glossary.english import find_en, fold_word
 from aligner.glossary.match import find_zh_terms, term_hits, zh_matcher
-from aligner.glossary.model import GlossaryEntry, TermStatus
-from aligner.model import Alignment, Document, Link, Segment
+from aligner.glossary.model import GlossaryEntry
+from aligner.model import Alignment, Document, Link, Segment, TermStatus
 
 ENTRIES = (
     GlossaryEntry("海关", "customs"),

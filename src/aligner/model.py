@@ -8,8 +8,14 @@ dataclasses so a stage can never change what an earlier stage produced.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Literal
+
+Lang = Literal["zh", "en"]
+"""The two sides of every alignment: Chinese, the source, and English, the target."""
 
 
 @dataclass(frozen=True)
@@ -35,10 +41,10 @@ class Segment:
 
 @dataclass(frozen=True)
 class Document:
-    """A segmented document on one side of the alignment (``lang`` is "zh" or "en")."""
+    """A segmented document on one side of the alignment."""
 
     path: str
-    lang: str
+    lang: Lang
     segments: tuple[Segment, ...]
 
     def texts(self, ids: tuple[int, ...]) -> str:
@@ -100,6 +106,21 @@ class Finding:
     message: str
 
 
+class TermStatus(str, Enum):
+    """Usage status of an English rendering, following TBX-Basic's administrativeStatus."""
+
+    PREFERRED = "preferred"
+    ADMITTED = "admitted"
+    DEPRECATED = "deprecated"
+    FORBIDDEN = "forbidden"
+
+    def __str__(self) -> str:
+        return self.value
+
+    def __format__(self, spec: str) -> str:
+        return format(self.value, spec)
+
+
 @dataclass(frozen=True)
 class TermHit:
     """A glossary term found in one sentence, for highlighting in deliverables.
@@ -107,13 +128,70 @@ class TermHit:
     ``start``/``end`` are character offsets into the segment's text.
     """
 
-    lang: str
+    lang: Lang
     segment_id: int
     start: int
     end: int
     zh_term: str
     en_term: str
-    status: str = "preferred"
+    status: TermStatus = TermStatus.PREFERRED
+
+
+@dataclass(frozen=True)
+class SeverityCounts:
+    """How many findings there are of each severity."""
+
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+
+    def of(self, severity: Severity) -> int:
+        return {Severity.ERROR: self.errors, Severity.WARNING: self.warnings}.get(
+            severity, self.infos
+        )
+
+    @property
+    def total(self) -> int:
+        return self.errors + self.warnings + self.infos
+
+    def at_least(self, severity: Severity) -> int:
+        """Findings at or above ``severity`` (what ``--fail-on`` compares with)."""
+        return sum(self.of(s) for s in Severity if s.rank >= severity.rank)
+
+
+@dataclass(frozen=True)
+class CheckCounts(SeverityCounts):
+    """The counts of one check."""
+
+    check: str = ""
+
+
+@dataclass(frozen=True)
+class FindingCounts(SeverityCounts):
+    """Counts overall and per check: what a QA lead scans first.
+
+    Computed in one place so the terminal, JSON, HTML, DOCX and batch summaries can never
+    disagree about a number.
+    """
+
+    by_check: tuple[CheckCounts, ...] = ()
+    """One entry per check that has a finding, by check name."""
+
+    @classmethod
+    def of_findings(cls, findings: Iterable[Finding]) -> FindingCounts:
+        per_check: dict[str, Counter[Severity]] = {}
+        for finding in findings:
+            per_check.setdefault(finding.check, Counter())[finding.severity] += 1
+        checks = tuple(
+            CheckCounts(c[Severity.ERROR], c[Severity.WARNING], c[Severity.INFO], name)
+            for name, c in sorted(per_check.items())
+        )
+        return cls(
+            errors=sum(c.errors for c in checks),
+            warnings=sum(c.warnings for c in checks),
+            infos=sum(c.infos for c in checks),
+            by_check=checks,
+        )
 
 
 @dataclass(frozen=True)
@@ -123,3 +201,7 @@ class Report:
     alignment: Alignment
     findings: tuple[Finding, ...] = ()
     term_hits: tuple[TermHit, ...] = field(default=())
+
+    @property
+    def counts(self) -> FindingCounts:
+        return FindingCounts.of_findings(self.findings)

@@ -9,14 +9,11 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 from aligner.align import SearchConfig, align_prepared, make_scorer
 from aligner.errors import InputError
 from aligner.glossary.model import GlossaryEntry
-from aligner.model import Alignment, Document, Report
-
-Lang = Literal["zh", "en"]
+from aligner.model import Alignment, Document, Lang, Report
 
 
 @dataclass(frozen=True)

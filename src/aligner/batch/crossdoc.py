@@ -15,11 +15,11 @@ from typing import Any
 
 from aligner.batch.model import LinkText, PairResult
 from aligner.checks.inconsistency import located_inconsistencies
-from aligner.model import Alignment, Document, Link, Segment
+from aligner.model import Alignment, Document, Lang, Link, Segment
 from aligner.writers.jsonfile import finding_dict
 
 
-def _document(path: str, lang: str, texts: dict[int, str]) -> Document:
+def _document(path: str, lang: Lang, texts: dict[int, str]) -> Document:
     size = max(texts, default=-1) + 1
     segments = tuple(Segment(i, texts.get(i, ""), 0) for i in range(size))
     return Document(path, lang, segments)

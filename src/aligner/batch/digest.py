@@ -118,7 +118,10 @@ def alignment_from_json(data: Mapping[str, Any]) -> Alignment:
         )
         if any(segment.id != position for position, segment in enumerate(segments)):
             raise ValueError("segment ids are not consecutive")
-        return Document(str(side["path"]), str(side["lang"]), segments)
+        lang = side["lang"]
+        if lang not in ("zh", "en"):
+            raise ValueError(f"unknown language {lang!r}")
+        return Document(str(side["path"]), lang, segments)
 
     links = tuple(
         Link(

@@ -16,11 +16,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 from aligner.batch.model import Member, Unpaired
-
-Lang = Literal["zh", "en"]
+from aligner.model import Lang
 
 DOCUMENT_EXTENSIONS = frozenset({".txt", ".docx", ".html", ".htm", ".xhtml", ".shtml"})
 _MARKERS: dict[str, Lang] = {

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Protocol
 
 from aligner.batch.crossdoc import archive_inconsistencies
 from aligner.batch.listing import Content, Listing
@@ -38,9 +38,8 @@ from aligner.batch.worker import PairJob, WorkSettings, load_glossary, process_p
 from aligner.errors import InputError
 from aligner.files import refuse_outdir_around_inputs
 from aligner.glossary.model import GlossaryEntry
+from aligner.model import Lang
 from aligner.writers.atomic import remove_stale_temporaries
-
-Side = Literal["zh", "en"]
 
 
 class Progress(Protocol):
@@ -156,10 +155,10 @@ def _items(
     for pair in pairs:
         by_input[pair.zh.input].append(pair)
     for path, input_pairs in by_input.items():
-        wanted: dict[int, list[tuple[int, Side]]] = defaultdict(list)
+        wanted: dict[int, list[tuple[int, Lang]]] = defaultdict(list)
         members: dict[int, Member] = {}
         for index, pair in enumerate(input_pairs):
-            sides: tuple[tuple[Side, Member], ...] = (("zh", pair.zh), ("en", pair.en))
+            sides: tuple[tuple[Lang, Member], ...] = (("zh", pair.zh), ("en", pair.en))
             for lang, member in sides:
                 wanted[member.ordinal].append((index, lang))
                 members.setdefault(member.ordinal, member)

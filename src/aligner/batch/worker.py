@@ -18,8 +18,8 @@ from aligner.batch.naming import is_safe_name
 from aligner.batch.state import QA_FILE, output_files, write_state
 from aligner.errors import InputError
 from aligner.glossary.model import GlossaryEntry
-from aligner.model import Document, Report
-from aligner.pipeline import AlignOptions, Lang, load_glossary_entries, qa_report
+from aligner.model import Document, Lang, Report
+from aligner.pipeline import AlignOptions, load_glossary_entries, qa_report
 from aligner.writers.jsonfile import summary
 from aligner.writers.registry import WriteOptions, write_report
 

@@ -13,8 +13,7 @@ from collections.abc import Iterator
 from aligner.checks.base import CheckContext, link_texts
 from aligner.glossary.english import EnMatch, find_en
 from aligner.glossary.match import Rendering, TermGroup, find_zh_terms, zh_matcher
-from aligner.glossary.model import TermStatus
-from aligner.model import Alignment, Finding, Severity
+from aligner.model import Alignment, Finding, Severity, TermStatus
 
 CHECK_NAME = "term"
 

@@ -12,9 +12,10 @@ from typing import Literal
 
 from aligner.glossary.chinese import zh_key
 from aligner.glossary.english import words
-from aligner.glossary.model import GlossaryEntry, TermStatus
+from aligner.glossary.model import GlossaryEntry
 from aligner.glossary.problems import GlossaryProblem, problem
 from aligner.glossary.status import ACCEPTED_STATUSES
+from aligner.model import TermStatus
 
 Severity = Literal["error", "warning"]
 

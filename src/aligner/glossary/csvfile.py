@@ -9,9 +9,10 @@ from pathlib import Path
 
 from aligner.errors import InputError
 from aligner.glossary.files import decode_utf8
-from aligner.glossary.model import Glossary, GlossaryEntry, TermStatus
+from aligner.glossary.model import Glossary, GlossaryEntry
 from aligner.glossary.problems import GlossaryProblem, ReadResult, problem
 from aligner.glossary.status import parse_status
+from aligner.model import TermStatus
 
 COLUMNS = ("zh", "en", "status", "variants", "deprecated", "note")
 REQUIRED_COLUMNS = ("zh", "en")

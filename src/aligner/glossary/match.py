@@ -13,9 +13,9 @@ from functools import lru_cache
 
 from aligner.glossary.chinese import fold_zh, zh_key
 from aligner.glossary.english import EnMatch, find_en
-from aligner.glossary.model import GlossaryEntry, TermStatus
+from aligner.glossary.model import GlossaryEntry
 from aligner.glossary.status import ACCEPTED_STATUSES
-from aligner.model import Alignment, TermHit
+from aligner.model import Alignment, TermHit, TermStatus
 
 __all__ = [
     "EnMatch",
@@ -203,7 +203,7 @@ def term_hits(alignment: Alignment, entries: Sequence[GlossaryEntry]) -> tuple[T
                         match.end,
                         match.group.zh,
                         _first_accepted(match.group),
-                        match.entry.status.value,
+                        match.entry.status,
                     )
                 )
         for segment_id in link.en:
@@ -218,7 +218,7 @@ def term_hits(alignment: Alignment, entries: Sequence[GlossaryEntry]) -> tuple[T
                             found.end,
                             group.zh,
                             rendering.text,
-                            rendering.status.value,
+                            rendering.status,
                         )
                     )
     return tuple(zh_hits) + tuple(_without_overlaps(en_hits))

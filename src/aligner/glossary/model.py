@@ -3,16 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
 
-
-class TermStatus(str, Enum):
-    """Usage status of an English rendering, following TBX-Basic's administrativeStatus."""
-
-    PREFERRED = "preferred"
-    ADMITTED = "admitted"
-    DEPRECATED = "deprecated"
-    FORBIDDEN = "forbidden"
+from aligner.model import TermStatus
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aligner.glossary.model import TermStatus
+from aligner.model import TermStatus
 
 # TBX-Basic knows no "forbidden" status; the strongest it has is deprecatedTerm.
 TBX_STATUS_VALUES: dict[TermStatus, str] = {

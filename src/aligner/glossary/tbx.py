@@ -18,10 +18,11 @@ from lxml import etree
 from aligner.errors import InputError
 from aligner.glossary.csvfile import clean_term
 from aligner.glossary.langs import is_chinese, is_english
-from aligner.glossary.model import Glossary, GlossaryEntry, TermStatus
+from aligner.glossary.model import Glossary, GlossaryEntry
 from aligner.glossary.problems import GlossaryProblem, ReadResult, problem
 from aligner.glossary.status import TBX_STATUS_VALUES, parse_status
 from aligner.glossary.xmlsafe import local_name, parse_xml
+from aligner.model import TermStatus
 
 TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

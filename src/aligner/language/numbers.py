@@ -12,7 +12,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from aligner.language.en_quantities import extract_en
-from aligner.language.quantity import Kind, Lang, Quantity
+from aligner.language.quantity import Kind, Quantity
 from aligner.language.quantity_match import (
     DiffKind,
     QuantityDiff,
@@ -21,6 +21,7 @@ from aligner.language.quantity_match import (
     within_rounding,
 )
 from aligner.language.zh_quantities import extract_zh
+from aligner.model import Lang
 
 __all__ = [
     "DiffKind",

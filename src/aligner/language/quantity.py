@@ -11,7 +11,6 @@ from decimal import Decimal
 from typing import Literal
 
 Kind = Literal["number", "percent", "points", "date", "year", "month_day", "ordinal"]
-Lang = Literal["zh", "en"]
 
 # A figure of one kind can only ever be a mistranslation of a figure of the same family:
 # a year is never the wrong rendering of a percentage.

@@ -11,14 +11,11 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
 
 import regex  # type: ignore[import-untyped, unused-ignore]
 
 from aligner.errors import InputError
-from aligner.model import RawDocument
-
-Lang = Literal["zh", "en"]
+from aligner.model import Lang, RawDocument
 
 _HAN = regex.compile(r"\p{Han}")
 _LATIN = regex.compile(r"\p{Latin}")

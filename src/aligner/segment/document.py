@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Literal
 
-from aligner.model import Document, RawDocument, Segment
+from aligner.model import Document, Lang, RawDocument, Segment
 from aligner.segment.chinese import split_chinese
 from aligner.segment.english import split_english
 
@@ -15,7 +14,7 @@ _SPLITTERS: dict[str, Callable[[str], list[str]]] = {
 }
 
 
-def segment(raw: RawDocument, lang: Literal["zh", "en"], *, split_lines: bool = False) -> Document:
+def segment(raw: RawDocument, lang: Lang, *, split_lines: bool = False) -> Document:
     """Split every paragraph into sentences, numbering them across the whole document.
 
     Paragraphs are never merged, so headings, dates and signature lines without final

@@ -22,7 +22,7 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.shared import Pt, RGBColor
 
-from aligner.model import Finding, Report, Severity
+from aligner.model import Finding, FindingCounts, Report, Severity
 from aligner.writers import docx_styles as styles
 from aligner.writers.atomic import write_bytes_atomic
 from aligner.writers.table import LinkRow, Piece, link_rows, markup_safe, unattached_findings
@@ -132,7 +132,7 @@ def _add_title_block(document: Any, report: Report, zh_title: str, en_title: str
         "en",
         styles.META_STYLE,
     )
-    counts = _finding_counts(report.findings)
+    counts = _finding_counts(report.counts)
     _add_text_paragraph(
         document,
         f"{len(alignment.links)} aligned rows · {len(alignment.source.segments)} Chinese and "
@@ -359,16 +359,16 @@ def _worst_severity(findings: Sequence[Finding]) -> Severity | None:
     return max((f.severity for f in findings), key=lambda s: s.rank, default=None)
 
 
-def _finding_counts(findings: Sequence[Finding]) -> str:
-    if not findings:
+def _finding_counts(counts: FindingCounts) -> str:
+    if not counts.total:
         return "no QA findings"
     parts = []
     for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO):
-        count = sum(1 for f in findings if f.severity is severity)
+        count = counts.of(severity)
         if count:
             parts.append(f"{count} {severity.value}{'' if count == 1 else 's'}")
-    noun = "finding" if len(findings) == 1 else "findings"
-    return f"{len(findings)} QA {noun} ({', '.join(parts)})"
+    noun = "finding" if counts.total == 1 else "findings"
+    return f"{counts.total} QA {noun} ({', '.join(parts)})"
 
 
 def _file_name(path: str) -> str:

@@ -10,11 +10,10 @@ release copied from the web may contain markup-like text.
 from __future__ import annotations
 
 import os
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from html import escape
 
-from aligner.model import Finding, Report, Severity
+from aligner.model import Finding, FindingCounts, Report, Severity
 from aligner.writers.atomic import write_text_atomic
 from aligner.writers.table import LinkRow, Piece, link_rows, markup_safe, unattached_findings
 from aligner.writers.titles import document_date, document_title
@@ -205,7 +204,7 @@ def _summary(report: Report, rows: Sequence[LinkRow]) -> str:
     return (
         '<section id="summary"><h2>Summary</h2><div class="summary-grid">'
         f'<table class="facts"><caption>Documents and alignment</caption>{facts_html}</table>'
-        f"{_counts_table(report.findings)}</div>"
+        f"{_counts_table(report.counts)}</div>"
         f"{_findings_index(rows, unattached_findings(report))}</section>"
     )
 
@@ -214,27 +213,24 @@ def _row_links(numbers: Iterable[int]) -> str:
     return ", ".join(f'<a href="#link-{n}">{n}</a>' for n in numbers)
 
 
-def _counts_table(findings: Sequence[Finding]) -> str:
+def _counts_table(counts: FindingCounts) -> str:
     """Findings counted by check (rows) and severity (columns), with totals both ways."""
-    counts = Counter((f.check, f.severity) for f in findings)
-    checks = sorted({f.check for f in findings})
     head = "".join(f'<th scope="col">{s.value}</th>' for s in _SEVERITIES)
     body = []
-    for check in checks:
-        cells = "".join(_count_cell(counts[(check, s)], s) for s in _SEVERITIES)
-        total = sum(counts[(check, s)] for s in _SEVERITIES)
+    for check in counts.by_check:
+        cells = "".join(_count_cell(check.of(s), s) for s in _SEVERITIES)
         body.append(
-            f'<tr data-check="{_e(check)}"><th scope="row" class="check">{_e(check)}</th>'
-            f'{cells}<td class="total">{total}</td></tr>'
+            f'<tr data-check="{_e(check.check)}"><th scope="row" class="check">'
+            f'{_e(check.check)}</th>{cells}<td class="total">{check.total}</td></tr>'
         )
-    if not checks:
+    if not counts.by_check:
         body.append(f'<tr><td class="none" colspan="{len(_SEVERITIES) + 2}">No findings.</td></tr>')
-    totals = "".join(f"<th>{sum(1 for f in findings if f.severity is s)}</th>" for s in _SEVERITIES)
+    totals = "".join(f"<th>{counts.of(s)}</th>" for s in _SEVERITIES)
     return (
         '<table class="counts"><caption>Findings by check and severity</caption>'
         f'<thead><tr><th scope="col">Check</th>{head}<th scope="col">Total</th></tr></thead>'
         f"<tbody>{''.join(body)}</tbody>"
-        f'<tfoot><tr><th scope="row">Total</th>{totals}<th>{len(findings)}</th></tr></tfoot>'
+        f'<tfoot><tr><th scope="row">Total</th>{totals}<th>{counts.total}</th></tr></tfoot>'
         "</table>"
     )
 

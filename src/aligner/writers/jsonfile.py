@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 from typing import Any
 
 from aligner.model import Document, Finding, Report, Severity
@@ -32,10 +31,7 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
 
 def summary(report: Report) -> dict[str, Any]:
     """Counts a QA lead scans first: per severity, and per check and severity."""
-    by_severity = Counter(f.severity.value for f in report.findings)
-    by_check: dict[str, dict[str, int]] = {}
-    for f in report.findings:
-        by_check.setdefault(f.check, {s.value: 0 for s in Severity})[f.severity.value] += 1
+    counts = report.counts
     links = report.alignment.links
     return {
         "links": len(links),
@@ -44,10 +40,10 @@ def summary(report: Report) -> dict[str, Any]:
         "mean_confidence": round(sum(x.confidence for x in links) / len(links), 4)
         if links
         else 0.0,
-        "errors": by_severity.get("error", 0),
-        "warnings": by_severity.get("warning", 0),
-        "infos": by_severity.get("info", 0),
-        "by_check": dict(sorted(by_check.items())),
+        "errors": counts.errors,
+        "warnings": counts.warnings,
+        "infos": counts.infos,
+        "by_check": {c.check: {s.value: c.of(s) for s in Severity} for c in counts.by_check},
     }
 
 
