@@ -200,7 +200,7 @@ def fill_disk(monkeypatch: pytest.MonkeyPatch) -> None:
     def no_space(descriptor: int) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr("aligner.writers.atomic.os.fsync", no_space)
+    monkeypatch.setattr("aligner.files.os.fsync", no_space)
 
 
 def test_a_full_disk_is_one_line_and_leaves_no_temporary_file(

@@ -36,10 +36,9 @@ from aligner.batch.summary import write_summaries
 from aligner.batch.terms import shared_renderings, term_table
 from aligner.batch.worker import PairJob, WorkSettings, load_glossary, process_pair
 from aligner.errors import InputError
-from aligner.files import refuse_outdir_around_inputs
+from aligner.files import refuse_outdir_around_inputs, remove_stale_temporaries
 from aligner.glossary.model import GlossaryEntry
 from aligner.model import Lang
-from aligner.writers.atomic import remove_stale_temporaries
 
 
 class Progress(Protocol):

@@ -16,10 +16,10 @@ from pathlib import Path
 
 from aligner import __version__
 from aligner.batch.model import DELIVERABLES
+from aligner.files import write_text_atomic
 from aligner.glossary.files import read_input_bytes
 from aligner.glossary.load import BUNDLED_NAME
 from aligner.pipeline import AlignOptions
-from aligner.writers.atomic import write_text_atomic
 
 STATE_FILE = ".aligner-state.json"
 QA_FILE = "qa.json"

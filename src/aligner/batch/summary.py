@@ -11,7 +11,7 @@ from typing import Any
 
 from aligner import __version__
 from aligner.batch.model import BatchSummary, PairResult
-from aligner.writers.atomic import write_bytes_atomic, write_text_atomic
+from aligner.files import write_bytes_atomic, write_text_atomic
 
 SUMMARY_JSON = "summary.json"
 SUMMARY_CSV = "summary.csv"

@@ -9,11 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from aligner.errors import InputError
+from aligner.files import write_bytes_atomic
 from aligner.glossary.csvfile import csv_text
 from aligner.glossary.load import load_glossary
 from aligner.glossary.model import Glossary
 from aligner.glossary.tbx import TbxDialect, tbx_bytes
-from aligner.writers.atomic import write_bytes_atomic
 
 _TEXT_DELIMITERS = {".csv": ",", ".tsv": "\t"}
 

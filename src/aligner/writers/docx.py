@@ -22,9 +22,9 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.shared import Pt, RGBColor
 
+from aligner.files import write_bytes_atomic
 from aligner.model import Finding, FindingCounts, Report, Severity
 from aligner.writers import docx_styles as styles
-from aligner.writers.atomic import write_bytes_atomic
 from aligner.writers.table import LinkRow, Piece, link_rows, markup_safe, unattached_findings
 from aligner.writers.titles import document_date, document_title
 

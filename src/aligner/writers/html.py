@@ -13,8 +13,8 @@ import os
 from collections.abc import Iterable, Sequence
 from html import escape
 
+from aligner.files import write_text_atomic
 from aligner.model import Finding, FindingCounts, Report, Severity
-from aligner.writers.atomic import write_text_atomic
 from aligner.writers.table import LinkRow, Piece, link_rows, markup_safe, unattached_findings
 from aligner.writers.titles import document_date, document_title
 

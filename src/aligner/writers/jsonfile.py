@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from aligner.files import write_text_atomic
 from aligner.model import Document, Finding, Report, Severity
-from aligner.writers.atomic import write_text_atomic
 
 
 def _document(doc: Document) -> dict[str, Any]:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from aligner.align.evaluate import format_links
+from aligner.files import write_text_atomic
 from aligner.model import Report
-from aligner.writers.atomic import write_text_atomic
 
 
 def render_links(report: Report) -> str:

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 import regex
 
+from aligner.files import write_bytes_atomic, write_text_atomic
 from aligner.model import Document, Finding, Link, Report, TermHit
-from aligner.writers.atomic import write_bytes_atomic, write_text_atomic
 
 COLUMNS: tuple[str, ...] = ("#", "zh_ids", "en_ids", "confidence", "zh", "en", "findings")
 

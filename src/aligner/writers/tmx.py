@@ -17,8 +17,8 @@ from __future__ import annotations
 from lxml import etree
 
 from aligner import SOURCE_LANG, TARGET_LANG, __version__
+from aligner.files import write_bytes_atomic
 from aligner.model import Report
-from aligner.writers.atomic import write_bytes_atomic
 from aligner.writers.xmlcommon import (
     CONFIDENCE,
     EN_IDS,

@@ -31,8 +31,8 @@ from lxml import etree
 
 from aligner import SOURCE_LANG, TARGET_LANG
 from aligner.errors import InputError
+from aligner.files import write_bytes_atomic
 from aligner.model import Report
-from aligner.writers.atomic import write_bytes_atomic
 from aligner.writers.table import unattached_findings
 from aligner.writers.xmlcommon import (
     DISCOURAGED_STATUSES,
