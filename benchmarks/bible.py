@@ -21,7 +21,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from aligner.align.evaluate import count, parse_links, scores
+from aligner.align.evaluate import count, scores
+from aligner.formats.links import parse_links
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -30,8 +30,9 @@ SAMPLE = REPO / "samples" / "gacc-2025-01-13"
 def run_once(kind: str, model: str, cache_dir: str, corpus: Path) -> dict[str, Any]:
     """One scorer over MAC-Dev and the sample, timed stage by stage (in this process)."""
     from aligner.align import align_prepared, make_scorer
-    from aligner.align.evaluate import Counts, count, parse_links, scores
+    from aligner.align.evaluate import Counts, count, scores
     from aligner.align.scorer import Scorer
+    from aligner.formats.links import parse_links
     from aligner.pipeline import AlignOptions, load_document, load_glossary_entries
 
     def build(glossary: tuple[Any, ...]) -> Scorer:

@@ -8,8 +8,12 @@ the model objects the product works on.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
-from aligner.model import Alignment, Document, Link, Segment
+from aligner.files import write_bytes_atomic
+from aligner.formats.registry import render
+from aligner.formats.settings import OutputSettings
+from aligner.model import Alignment, Document, Link, Report, Segment
 
 Side = str | Sequence[str]
 """One side of a link: a sentence, several sentences, or "" / () for none."""
@@ -70,3 +74,40 @@ def _append(segments: list[Segment], side: Side, paragraph: int) -> tuple[int, .
         Segment(start + k, text, paragraph) for k, text in enumerate(t for t in texts if t)
     )
     return tuple(range(start, len(segments)))
+
+
+# --- writing one format, whatever the file is called ----------------------------------------
+
+
+def _write(report: Report, path: str, name: str, settings: OutputSettings) -> None:
+    write_bytes_atomic(path, render(report, name, settings))
+
+
+def write_xliff12(report: Report, path: str) -> None:
+    _write(report, path, "xliff", OutputSettings(xliff_version="1.2"))
+
+
+def write_xliff21(report: Report, path: str) -> None:
+    _write(report, path, "xliff", OutputSettings(xliff_version="2.1"))
+
+
+def write_tmx(report: Report, path: str) -> None:
+    _write(report, path, "tmx", OutputSettings())
+
+
+def write_html(report: Report, path: str) -> None:
+    _write(report, path, "html", OutputSettings())
+
+
+def write_tsv(report: Report, path: str) -> None:
+    _write(report, path, "tsv", OutputSettings())
+
+
+def write_csv(report: Report, path: str) -> None:
+    _write(report, path, "csv", OutputSettings())
+
+
+def write_docx(
+    report: Report, path: str, layout: Literal["table", "interleaved"] = "table"
+) -> None:
+    _write(report, path, "docx", OutputSettings(layout=layout))

@@ -16,10 +16,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aligner.align import DEFAULT_LINK_TYPES, SearchConfig, align_documents, make_scorer
-from aligner.align.evaluate import Counts, LinkIds, count, format_links, parse_links, scores
+from aligner.align.evaluate import Counts, count, scores
 from aligner.align.length import LengthModel
 from aligner.align.lexical import LexicalScorer
 from aligner.align.scorer import Scorer, SpanScorer
+from aligner.formats.links import LinkIds, format_links, parse_links
 from aligner.glossary.model import GlossaryEntry
 from aligner.model import Alignment, Document, Segment
 from aligner.pipeline import AlignOptions, align_files

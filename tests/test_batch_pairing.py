@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from aligner.batch.manifest import manifest_pairs, read_manifest
-from aligner.batch.members import name_problem, normalized_name
+from aligner.batch.inputs.members import name_problem, normalized_name
 from aligner.batch.model import Member, parse_deliverables
-from aligner.batch.naming import is_safe_name, safe_name, unique_names
-from aligner.batch.pairing import find_pairs
+from aligner.batch.pairing.by_name import find_pairs
+from aligner.batch.pairing.manifest import manifest_pairs, read_manifest
+from aligner.batch.pairing.naming import is_safe_name, safe_name, unique_names
 from aligner.errors import InputError
 
 

@@ -17,8 +17,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from aligner.batch import BatchOptions, run_batch
-from aligner.batch.limits import BatchLimits
-from aligner.batch.listing import TooLarge, read_capped
+from aligner.batch.inputs.limits import BatchLimits
+from aligner.batch.inputs.listing import TooLarge, read_capped
 from aligner.cli import main
 from aligner.errors import InputError
 from aligner.readers.safety import ZipLimits

@@ -11,16 +11,26 @@ import pytest
 
 from aligner.batch import exit_code
 from aligner.batch.model import (
+    ArchiveFinding,
     BatchSummary,
     PairResult,
     Rejection,
+    RenderingUse,
+    SharedRendering,
     Status,
+    TermShare,
     TermTally,
     Unpaired,
+    Unrendered,
 )
-from aligner.batch.summary import render_summary_csv, summary_dict
-from aligner.batch.summary_html import render_summary_html
-from aligner.batch.terms import shared_renderings, term_table
+from aligner.batch.reporting.summary_files import render_summary_csv, summary_dict
+from aligner.batch.reporting.summary_html import render_summary_html
+from aligner.batch.reporting.terms import shared_renderings, term_table
+from aligner.model import Finding, Severity
+
+AN_INCONSISTENCY = Finding(
+    "inconsistency", Severity.WARNING, (0,), (0,), "海关。", "Customs.", "rendered differently"
+)
 
 
 def result(name: str, status: Status = "ok", **fields: Any) -> PairResult:
@@ -52,15 +62,15 @@ def test_the_term_table_counts_renderings_and_where_they_were_seen() -> None:
 
     table = term_table(results)
 
-    assert [row["zh"] for row in table] == ["海关", "外贸"]
+    assert [row.zh for row in table] == ["海关", "外贸"]
     customs = table[0]
-    assert customs["expected"] == "customs"
-    assert customs["en_renderings"] == [
-        {"en": "customs", "status": "preferred", "count": 5, "documents": ["a", "c"]},
-        {"en": "Customs Office", "status": "deprecated", "count": 1, "documents": ["b"]},
-    ]
-    assert customs["unrendered"] == {"count": 1, "documents": ["c"]}
-    assert table[1]["unrendered"] == {"count": 0, "documents": []}
+    assert customs.expected == "customs"
+    assert customs.en_renderings == (
+        RenderingUse("customs", "preferred", 5, ("a", "c")),
+        RenderingUse("Customs Office", "deprecated", 1, ("b",)),
+    )
+    assert customs.unrendered == Unrendered(1, ("c",))
+    assert table[1].unrendered == Unrendered(0, ())
 
 
 def test_one_english_rendering_for_two_chinese_terms_is_listed() -> None:
@@ -72,7 +82,7 @@ def test_one_english_rendering_for_two_chinese_terms_is_listed() -> None:
     )
 
     assert shared_renderings(table) == [
-        {"en": "trade", "zh_terms": [{"zh": "外贸", "count": 2}, {"zh": "进出口", "count": 1}]}
+        SharedRendering("trade", (TermShare("外贸", 2), TermShare("进出口", 1)))
     ]
 
 
@@ -150,14 +160,14 @@ def test_summary_json_has_totals_and_a_reason_only_for_failures() -> None:
         ((result("a", errors=1),), (), "never", 0),
         ((result("a", warnings=1),), (), "error", 0),
         ((result("a", warnings=1),), (), "warning", 1),
-        ((result("a"),), ({"document": "a"},), "warning", 1),
+        ((result("a"),), (ArchiveFinding("a", AN_INCONSISTENCY),), "warning", 1),
         ((result("a"), result("b", "failed")), (), "error", 1),
         ((result("a"), result("b", "failed")), (), "never", 0),
     ],
 )
 def test_exit_code(
     documents: tuple[PairResult, ...],
-    inconsistencies: tuple[dict[str, object], ...],
+    inconsistencies: tuple[ArchiveFinding, ...],
     fail_on: str,
     expected: int,
 ) -> None:

@@ -22,13 +22,11 @@ from click.testing import CliRunner
 from lxml import etree
 
 from aligner.cli import main
+from aligner.formats.bilingual import read_bilingual
 from aligner.glossary.model import GlossaryEntry
 from aligner.model import Report, Severity
 from aligner.pipeline import AlignOptions, align_files, load_glossary_entries, qa_report
-from aligner.readers.bilingual import read_bilingual
-from aligner.writers.tmx import write_tmx
-from aligner.writers.xliff12 import write_xliff12
-from aligner.writers.xliff21 import write_xliff21
+from builders import write_tmx, write_xliff12, write_xliff21
 from test_writers_xliff import load_xliff12_strict, load_xliff21_with_modules
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"

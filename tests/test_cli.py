@@ -29,8 +29,8 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from aligner import __version__
-from aligner.align.evaluate import parse_links
 from aligner.cli import main
+from aligner.formats.links import parse_links
 from aligner.glossary.load import load_glossary
 
 REPO = Path(__file__).resolve().parents[1]

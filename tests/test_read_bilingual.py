@@ -12,11 +12,9 @@ from lxml import etree
 from translate.storage import factory
 
 from aligner.errors import InputError
+from aligner.formats.bilingual import read_bilingual
 from aligner.model import Alignment, Document, Link, Report, Segment
-from aligner.readers.bilingual import read_bilingual
-from aligner.writers.tmx import write_tmx
-from aligner.writers.xliff12 import write_xliff12
-from aligner.writers.xliff21 import write_xliff21
+from builders import write_tmx, write_xliff12, write_xliff21
 from test_writers_xliff import build_report
 
 X12 = "{urn:oasis:names:tc:xliff:document:1.2}"

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from aligner.writers.docx import Layout, write_docx
+from aligner.writers.docx import Layout
+from builders import write_docx
 from test_writers_table import sample_report
 
 SOFFICE = shutil.which("soffice")

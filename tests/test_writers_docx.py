@@ -15,10 +15,10 @@ from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
+from aligner.formats.rows import link_rows
 from aligner.model import Finding, Report, Severity
-from aligner.writers.docx import render_docx, write_docx
-from aligner.writers.table import link_rows
-from builders import empty_alignment
+from aligner.writers.docx import render_docx
+from builders import empty_alignment, write_docx
 from test_writers_table import EN_SENTENCES, GACC_EN, ZH_SENTENCES, sample_report
 
 

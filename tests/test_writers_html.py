@@ -10,9 +10,9 @@ import lxml.html
 import pytest
 
 from aligner.model import Alignment, Link, Report
-from aligner.writers.html import LOW_CONFIDENCE, render_html, write_html
+from aligner.writers.html import LOW_CONFIDENCE, render_html
 from aligner.writers.titles import document_date, document_title
-from builders import aligned, empty_alignment
+from builders import aligned, empty_alignment, write_html
 from test_writers_table import EN_SENTENCES, GACC_EN, ZH_SENTENCES, sample_report
 
 

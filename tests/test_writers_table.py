@@ -11,19 +11,10 @@ import csv
 import io
 from pathlib import Path
 
+from aligner.formats.rows import attach_findings, link_rows, split_at_terms, unattached_findings
+from aligner.formats.table import COLUMNS, render_csv, render_tsv
 from aligner.model import Alignment, Finding, Link, Report, Severity, TermHit
-from aligner.writers.table import (
-    COLUMNS,
-    attach_findings,
-    link_rows,
-    render_csv,
-    render_tsv,
-    split_at_terms,
-    unattached_findings,
-    write_csv,
-    write_tsv,
-)
-from builders import make_document
+from builders import make_document, write_csv, write_tsv
 
 ZH_SENTENCES = (
     "海关总署发布2024年全年进出口数据",

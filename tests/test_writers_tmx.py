@@ -9,8 +9,9 @@ from lxml import etree
 from translate.storage import tmx
 
 from aligner import __version__
-from aligner.writers.tmx import render_tmx, write_tmx
-from aligner.writers.xmlcommon import CHINESE_ONLY_NOTE, ENGLISH_ONLY_NOTE
+from aligner.formats.tmx import render_tmx
+from aligner.formats.xmlcommon import CHINESE_ONLY_NOTE, ENGLISH_ONLY_NOTE
+from builders import write_tmx
 from test_writers_xliff import broken_report, build_report
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

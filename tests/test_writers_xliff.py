@@ -12,6 +12,9 @@ from translate.storage import factory, xliff2
 
 from aligner import __version__
 from aligner.errors import InputError
+from aligner.formats.xliff12 import render_xliff12
+from aligner.formats.xliff21 import render_xliff21
+from aligner.formats.xmlcommon import ENGLISH_ONLY_NOTE
 from aligner.model import (
     Alignment,
     Document,
@@ -22,10 +25,7 @@ from aligner.model import (
     Severity,
     TermHit,
 )
-from aligner.writers.xliff12 import render_xliff12, write_xliff12
-from aligner.writers.xliff21 import render_xliff21, write_xliff21
-from aligner.writers.xmlcommon import ENGLISH_ONLY_NOTE
-from builders import make_document
+from builders import make_document, write_xliff12, write_xliff21
 
 X12 = "{urn:oasis:names:tc:xliff:document:1.2}"
 X2 = "{urn:oasis:names:tc:xliff:document:2.0}"

@@ -8,14 +8,19 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from aligner import __version__
-from aligner.checks.registry import CHECKS as CHECK_NAMES
+from aligner.checks.registry import CHECKS
 from aligner.errors import InputError, SettingError
+from aligner.formats import registry as outputs
+from aligner.model import Report, Severity
+from aligner.pipeline import OutputSettings
+
+if TYPE_CHECKING:
+    from aligner.pipeline import StageTimes
 
 EXIT_BAD_INPUT = 2
 # Kept in step with aligner.align.SCORER_NAMES, which this module does not import.
@@ -92,14 +97,9 @@ def segment(file: str, lang: str, fmt: str, split_lines: bool) -> None:
     Example:
       aligner segment samples/gacc-2025-01-13.zh.txt --format json
     """
-    from aligner.readers import check_side, detect_lang, read_document
-    from aligner.segment import segment as segment_raw
+    from aligner.pipeline import segment_file
 
-    raw = read_document(file, split_lines=split_lines)
-    side = detect_lang(raw) if lang == "auto" else lang
-    if lang != "auto":
-        check_side(raw, side)  # type: ignore[arg-type]
-    doc = segment_raw(raw, side, split_lines=split_lines)  # type: ignore[arg-type]
+    doc = segment_file(file, lang, split_lines=split_lines)  # type: ignore[arg-type]
     if fmt == "json":
         payload = {
             "lang": doc.lang,
@@ -180,8 +180,11 @@ def align_options(func: Any) -> Any:
             "outputs",
             multiple=True,
             type=click.Path(dir_okay=False),
-            help="Write a file; the format follows the extension "
-            "(.links .tsv .csv .json .docx .xlf .tmx .html). May repeat.",
+            help="Write a file; the format follows the extension: "
+            + "; ".join(
+                f"{' '.join(f.extensions)} {f.summary}" for f in outputs.OUTPUTS if f.extensions
+            )
+            + ". May repeat.",
         ),
         click.option(
             "--layout",
@@ -203,26 +206,21 @@ def align_options(func: Any) -> Any:
     return func
 
 
-def _check_outputs(outputs: tuple[str, ...], inputs: tuple[str | None, ...]) -> None:
-    """Refuse unknown extensions and any output that would replace one of the inputs."""
-    from aligner.files import refuse_outputs_onto_inputs
-    from aligner.writers.registry import FORMATS, format_for
-
-    for path in outputs:
-        if format_for(path) is None:
+def _check_extensions(paths: tuple[str, ...]) -> None:
+    known = ", ".join(sorted(outputs.file_extensions()))
+    for path in paths:
+        if outputs.format_for(path) is None:
             raise click.BadParameter(
-                f"{path}: unknown extension; use one of {', '.join(sorted(FORMATS))}",
-                param_hint="-o/--output",
+                f"{path}: unknown extension; use one of {known}", param_hint="-o/--output"
             )
-    refuse_outputs_onto_inputs(outputs, [name for name in inputs if name])
 
 
-def _write_outputs(report: Any, outputs: tuple[str, ...], **options: Any) -> None:
-    from aligner.writers.registry import WriteOptions, write_report
+def _write_outputs(
+    report: Report, paths: tuple[str, ...], settings: OutputSettings, inputs: tuple[str | None, ...]
+) -> None:
+    from aligner.pipeline import write_outputs
 
-    settings = WriteOptions(**options)
-    for path in outputs:
-        write_report(report, path, settings)
+    for path in write_outputs(report, paths, settings, inputs):
         click.echo(f"wrote {path}", err=True)
 
 
@@ -233,7 +231,7 @@ def _write_outputs(report: Any, outputs: tuple[str, ...], **options: Any) -> Non
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["side-by-side", "links", "tsv", "json"]),
+    type=click.Choice([f.name for f in outputs.printable("align")]),
     default=None,
     help="What to print on stdout [default: side-by-side, or nothing when -o is given].",
 )
@@ -263,10 +261,10 @@ def align(
       aligner align zh.txt en.txt --format links > pred.align
       aligner align zh.docx en.docx -o handout.docx -o release.xlf -o release.json
     """
-    from aligner.model import Report
-    from aligner.pipeline import AlignOptions, align_files
+    from aligner.pipeline import AlignOptions, StageTimes, align_files, check_outputs, render
 
-    _check_outputs(outputs, (zh, en, *glossaries))
+    _check_extensions(outputs)
+    check_outputs(outputs, (zh, en, *glossaries))
     options = AlignOptions(
         split_lines=split_lines,
         scorer=scorer,
@@ -274,42 +272,24 @@ def align(
         use_bundled_glossary=not no_default_glossary,
         link_types=link_types,
     )
-    timings: dict[str, float] = {}
+    timings = StageTimes()
     alignment = align_files(zh, en, options, timings=timings)
     _report_timings(verbose, timings)
     report = Report(alignment)
-    _write_outputs(report, outputs, layout=layout, xliff_version=xliff_version)
-    _print_report(report, fmt or ("side-by-side" if not outputs else None))
+    settings = OutputSettings(layout=layout, xliff_version=xliff_version)  # type: ignore[arg-type]
+    _write_outputs(report, outputs, settings, (zh, en, *glossaries))
+    shown = fmt or ("side-by-side" if not outputs else None)
+    if shown is not None:
+        click.echo(render(report, shown, settings), nl=False)
 
 
-def _report_timings(verbose: bool, timings: dict[str, float]) -> None:
-    if verbose and timings:
+def _report_timings(verbose: bool, timings: StageTimes) -> None:
+    if verbose:
         click.echo(
-            f"aligner: read {timings['read']:.2f} s, scorer preparation "
-            f"{timings['prepare']:.2f} s, search {timings['search']:.2f} s",
+            f"aligner: read {timings.read:.2f} s, scorer preparation "
+            f"{timings.prepare:.2f} s, search {timings.search:.2f} s",
             err=True,
         )
-
-
-def _print_report(report: Any, fmt: str | None) -> None:
-    if fmt is None:
-        return
-    if fmt == "links":
-        from aligner.writers.links import render_links
-
-        click.echo(render_links(report), nl=False)
-    elif fmt == "tsv":
-        from aligner.writers.table import render_tsv
-
-        click.echo(render_tsv(report), nl=False)
-    elif fmt == "json":
-        from aligner.writers.jsonfile import render_json
-
-        click.echo(render_json(report), nl=False)
-    else:
-        from aligner.writers.terminal import render_side_by_side
-
-        click.echo(render_side_by_side(report))
 
 
 @main.command()
@@ -318,7 +298,7 @@ def _print_report(report: Any, fmt: str | None) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "html"]),
+    type=click.Choice([f.name for f in outputs.printable("qa")]),
     default="text",
     show_default=True,
     help="What to print on stdout.",
@@ -334,7 +314,7 @@ def _print_report(report: Any, fmt: str | None) -> None:
     "--check",
     "checks",
     multiple=True,
-    type=click.Choice(sorted(CHECK_NAMES)),
+    type=click.Choice([spec.name for spec in CHECKS]),
     help="Run only this check; may repeat [default: all].",
 )
 @click.option(
@@ -384,16 +364,19 @@ def qa(
       aligner qa zh.docx en.docx --fail-on warning -o report.html -o review.xlf
       aligner qa edited.xlf --format json
     """
-    from aligner.model import Severity
     from aligner.pipeline import (
         AlignOptions,
+        StageTimes,
         align_files,
+        check_outputs,
         load_document,
         load_glossary_entries,
         qa_report,
+        read_bilingual,
+        render,
     )
 
-    _check_outputs(outputs, (*files, *glossaries, reference))
+    _check_extensions(outputs)
     options = AlignOptions(
         split_lines=split_lines,
         scorer=scorer,
@@ -401,36 +384,29 @@ def qa(
         use_bundled_glossary=not no_default_glossary,
         link_types=link_types,
     )
+    if len(files) > 2:
+        raise click.UsageError("give ZH and EN files, or one .xlf/.xliff/.tmx file")
+    inputs = (*files, *glossaries, reference)
+    check_outputs(outputs, inputs)
     entries = load_glossary_entries(options)
     if len(files) == 1:
-        from aligner.readers.bilingual import read_bilingual
-
         alignment = read_bilingual(files[0])
-    elif len(files) == 2:
-        timings: dict[str, float] = {}
+    else:
+        timings = StageTimes()
         alignment = align_files(files[0], files[1], options, glossary=entries, timings=timings)
         _report_timings(verbose, timings)
-    else:
-        raise click.UsageError("give ZH and EN files, or one .xlf/.xliff/.tmx file")
     reference_doc = load_document(reference, "en", split_lines=split_lines) if reference else None
     report = qa_report(alignment, entries, reference=reference_doc, checks=checks or None)
-    _write_outputs(report, outputs, with_qa=True, layout=layout, xliff_version=xliff_version)
-    if fmt == "json":
-        from aligner.writers.jsonfile import render_json
-
-        click.echo(render_json(report, with_qa=True), nl=False)
-    elif fmt == "html":
-        from aligner.writers.html import render_html
-
-        click.echo(render_html(report), nl=False)
-    else:
-        from aligner.writers.qa_text import render_qa_text
-
-        click.echo(render_qa_text(report, min_severity=Severity(min_severity)), nl=False)
-    if fail_on != "never":
-        threshold = Severity(fail_on).rank
-        if any(f.severity.rank >= threshold for f in report.findings):
-            sys.exit(1)
+    settings = OutputSettings(
+        with_qa=True,
+        layout=layout,  # type: ignore[arg-type]
+        xliff_version=xliff_version,  # type: ignore[arg-type]
+        min_severity=Severity(min_severity),
+    )
+    _write_outputs(report, outputs, settings, inputs)
+    click.echo(render(report, fmt, settings), nl=False)
+    if fail_on != "never" and report.counts.at_least(Severity(fail_on)):
+        sys.exit(1)
 
 
 @main.group()
@@ -459,7 +435,7 @@ def glossary_check(file: str) -> None:
     Example:
       aligner glossary check glossaries/customs.tbx
     """
-    from aligner.glossary.validate import check_glossary
+    from aligner.pipeline import check_glossary
 
     loaded, problems = check_glossary(file)
     for found in problems:
@@ -489,11 +465,9 @@ def glossary_convert(source: str, target: str, tbx_dialect: str) -> None:
     Example:
       aligner glossary convert glossaries/customs.csv glossaries/customs.tbx
     """
-    from aligner.files import refuse_outputs_onto_inputs
-    from aligner.glossary.convert import convert_glossary
+    from aligner.pipeline import convert_glossary
 
-    refuse_outputs_onto_inputs([target], [source])
-    written = convert_glossary(source, target, tbx_dialect=tbx_dialect)  # type: ignore[arg-type]
+    written = convert_glossary(source, target, tbx_dialect=tbx_dialect)
     click.echo(f"wrote {target}: {written} terms")
 
 
@@ -527,8 +501,9 @@ def glossary_convert(source: str, target: str, tbx_dialect: str) -> None:
     "to",
     default="",
     metavar="FORMATS",
-    help="Deliverables per pair, comma-separated: docx, xliff, tmx, html, json "
-    "(qa.json is always written).",
+    help="Deliverables per pair, comma-separated: "
+    + ", ".join(f.name for f in outputs.deliverables())
+    + " (qa.json is always written).",
 )
 @click.option(
     "--fail-on",
@@ -591,10 +566,14 @@ def batch(
       aligner batch 2025-q1.zip 2025-q2.tar.gz -o qa-out --to html,xliff --jobs 4
       aligner batch releases/ -o qa-out --resume --fail-on warning
     """
-    from aligner.batch import BatchOptions, exit_code, run_batch
-    from aligner.batch.model import parse_deliverables
-    from aligner.batch.outcome import summary_line
-    from aligner.batch.progress import TerminalProgress
+    from aligner.batch import (
+        BatchOptions,
+        TerminalProgress,
+        exit_code,
+        parse_deliverables,
+        run_batch,
+        summary_line,
+    )
     from aligner.pipeline import AlignOptions
 
     try:
@@ -681,121 +660,26 @@ def evaluate(
       aligner eval --gold corpus/gold --zh corpus/zh --en corpus/en --scorer hybrid -v
       aligner eval --gold corpus/gold --pred pred
     """
-    import time
-
-    from aligner.align.evaluate import Counts, count, scores
+    from aligner.pipeline import evaluate_corpus
 
     aligning = zh_dir is not None or en_dir is not None
     if aligning == (pred_dir is not None) or (aligning and (zh_dir is None or en_dir is None)):
         raise click.UsageError("give either --pred, or both --zh and --en")
-    gold_files = sorted(Path(gold_dir).glob("*.align"))
-    if not gold_files:
-        raise InputError(gold_dir, "no .align files found")
-    started = time.perf_counter()
-    run = _EvalAligner(scorer, verbose) if aligning else None
-    total = Counts()
-    rows = []
-    for gold_file in gold_files:
-        if run is not None and zh_dir is not None and en_dir is not None:
-            predicted = run.align(
-                Path(zh_dir) / f"{gold_file.stem}.zh", Path(en_dir) / f"{gold_file.stem}.en"
-            )
-        else:
-            pred_file = Path(pred_dir or ".") / gold_file.name
-            if not pred_file.is_file():
-                raise InputError(str(pred_file), "missing prediction for this gold file")
-            predicted = _read_link_file(pred_file)
-        counts = count(_read_link_file(gold_file), predicted)
-        total = total + counts
-        strict, lax = scores(counts)
-        rows.append((gold_file.stem, strict, lax))
+    result = evaluate_corpus(
+        gold_dir, pred_dir=pred_dir, zh_dir=zh_dir, en_dir=en_dir, scorer=scorer
+    )
     click.echo(
         f"{'document':<12} {'strict P':>9} {'R':>7} {'F1':>7}   {'lax P':>7} {'R':>7} {'F1':>7}"
     )
-    strict, lax = scores(total)
-    for name, s, x in [*rows, ("ALL", strict, lax)]:
+    assert result.total is not None
+    for name, strict, lax in [*result.rows, ("ALL", *result.total)]:
         click.echo(
-            f"{name:<12} {s.precision:>9.3f} {s.recall:>7.3f} {s.f1:>7.3f}"
-            f"   {x.precision:>7.3f} {x.recall:>7.3f} {x.f1:>7.3f}"
+            f"{name:<12} {strict.precision:>9.3f} {strict.recall:>7.3f} {strict.f1:>7.3f}"
+            f"   {lax.precision:>7.3f} {lax.recall:>7.3f} {lax.f1:>7.3f}"
         )
-    if run is not None:
-        for line in run.timing_lines(time.perf_counter() - started):
+    if aligning:
+        for line in [*(result.details if verbose else []), result.summary]:
             click.echo(line, err=True)
-
-
-class _EvalAligner:
-    """Aligns corpus pairs for ``eval`` with one scorer, timing each stage."""
-
-    def __init__(self, scorer_name: str, verbose: bool) -> None:
-        from aligner.align import make_scorer
-
-        self.verbose = verbose
-        self.scorer = make_scorer(scorer_name)
-        self.embedding = 0.0
-        self.preparing = 0.0
-        self.searching = 0.0
-        self.sentences = 0
-        self.cached = 0
-        self.details: list[str] = []
-
-    def align(self, zh_path: Path, en_path: Path) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
-        import time
-
-        from aligner.align import align_prepared
-        from aligner.pipeline import load_document
-
-        for path in (zh_path, en_path):
-            if not path.is_file():
-                raise InputError(str(path), "missing text for this gold file")
-        source = load_document(str(zh_path), "zh", split_lines=True)
-        target = load_document(str(en_path), "en", split_lines=True)
-        started = time.perf_counter()
-        span_scorer = self.scorer.prepare(source, target)
-        prepared = time.perf_counter()
-        alignment = align_prepared(source, target, span_scorer)
-        searched = time.perf_counter()
-        stats = getattr(span_scorer, "embedding", None)
-        embedding = float(getattr(stats, "seconds", 0.0))
-        self.embedding += embedding
-        self.preparing += prepared - started - embedding
-        self.searching += searched - prepared
-        self.sentences += int(getattr(stats, "distinct", 0))
-        self.cached += int(getattr(stats, "from_cache", 0))
-        self.details.append(
-            f"{zh_path.stem:<12} embedding {embedding:6.1f} s   other preparation "
-            f"{prepared - started - embedding:5.1f} s   search {searched - prepared:5.1f} s"
-        )
-        return [(link.zh, link.en) for link in alignment.links]
-
-    def timing_lines(self, elapsed: float) -> list[str]:
-        lines = list(self.details) if self.verbose else []
-        cache_note = (
-            f", {self.cached} of {self.sentences} distinct sentences' vectors from the cache"
-            if self.sentences
-            else ""
-        )
-        lines.append(
-            f"{self.scorer.name} scorer: {elapsed:.1f} s in all; embedding {self.embedding:.1f} s,"
-            f" other preparation {self.preparing:.1f} s, search {self.searching:.1f} s"
-            f"{cache_note}"
-        )
-        return lines
-
-
-def _read_link_file(path: Path) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
-    """Parse one ``.align`` file, blaming that file (not its partner) for any defect."""
-    from aligner.align.evaluate import parse_links
-    from aligner.files import read_input_file
-
-    data = read_input_file(str(path), max_bytes=64 * 1024 * 1024, what="link file")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise InputError(str(path), f"not UTF-8 text (bad byte at offset {error.start})") from None
-    try:
-        return parse_links(text, str(path))
-    except ValueError as error:
-        raise InputError(str(path), str(error).removeprefix(f"{path}: ")) from None
 
 
 if __name__ == "__main__":  # pragma: no cover

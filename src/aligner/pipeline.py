@@ -1,19 +1,51 @@
-"""The pipeline as library calls: read → segment → align → check.
+"""The pipeline as library calls: read → segment → align → check → write.
 
-The command line is a thin layer over these functions, and batch processing reuses
-them, so each takes plain values and returns plain data.
+This is the only route into the stages for the command line and for batch runs: each
+function takes plain values and returns the model's types, so anything the command line
+does is one call here for a script too. Stages are imported when first used, so a command
+pays only for what it runs.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
-from aligner.align import SearchConfig, align_prepared, make_scorer
 from aligner.errors import InputError
-from aligner.glossary.model import GlossaryEntry
-from aligner.model import Alignment, Document, Lang, Report
+from aligner.formats.settings import OutputSettings
+from aligner.glossary.model import Glossary, GlossaryEntry
+from aligner.glossary.problems import GlossaryProblem
+from aligner.model import Alignment, Document, Lang, RawDocument, Report
+
+if TYPE_CHECKING:
+    from aligner.align.evaluate import Scores
+    from aligner.align.scorer import Scorer
+
+__all__ = [
+    "AlignOptions",
+    "CorpusScores",
+    "OutputSettings",
+    "StageTimes",
+    "align_documents",
+    "align_files",
+    "check_glossary",
+    "check_outputs",
+    "convert_glossary",
+    "evaluate_corpus",
+    "load_document",
+    "load_glossary_entries",
+    "load_pair",
+    "load_pair_bytes",
+    "make_scorer",
+    "qa_report",
+    "read_bilingual",
+    "render",
+    "segment_file",
+    "write_outputs",
+]
 
 
 @dataclass(frozen=True)
@@ -27,14 +59,88 @@ class AlignOptions:
     link_types: tuple[tuple[int, int], ...] | None = None
 
 
-def load_document(path: str, lang: Lang, *, split_lines: bool = False) -> Document:
-    """Read and segment one side, refusing a file whose script does not match the side."""
-    from aligner.readers import check_side, read_document
+@dataclass
+class StageTimes:
+    """Seconds spent reading and segmenting, preparing the scorer, and searching.
+
+    Preparation includes dictionary look-ups and, for the semantic scorers, embedding.
+    """
+
+    read: float = 0.0
+    prepare: float = 0.0
+    search: float = 0.0
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+def segment_file(
+    path: str, lang: Lang | Literal["auto"] = "auto", *, split_lines: bool = False
+) -> Document:
+    """One file's sentences; ``auto`` tells the language from the script."""
+    from aligner.readers import check_side, detect_lang, read_document
     from aligner.segment import segment
 
     raw = read_document(path, split_lines=split_lines)
-    check_side(raw, lang)
-    return segment(raw, lang, split_lines=split_lines)
+    side: Lang = detect_lang(raw) if lang == "auto" else lang
+    if lang != "auto":
+        check_side(raw, side)
+    return segment(raw, side, split_lines=split_lines)
+
+
+def load_document(path: str, lang: Lang, *, split_lines: bool = False) -> Document:
+    """Read and segment one side, refusing a file whose script does not match the side."""
+    return segment_file(path, lang, split_lines=split_lines)
+
+
+def load_pair(
+    zh_path: str, en_path: str, *, split_lines: bool = False
+) -> tuple[Document, Document]:
+    """Read and segment both sides, checking them together so a mistake is named right.
+
+    Two English files (or one file given twice) are reported as that, not as "swapped?".
+    """
+    from aligner.readers import read_document
+
+    if zh_path == en_path == "-":
+        # Otherwise the English side would read an exhausted stream and call it empty.
+        raise InputError(
+            "<stdin>", "standard input can feed only one side; give the other as a file"
+        )
+    zh_raw = read_document(zh_path, split_lines=split_lines)
+    en_raw = read_document(en_path, split_lines=split_lines)
+    return _segment_pair(zh_raw, en_raw, split_lines)
+
+
+def load_pair_bytes(
+    zh: bytes, zh_name: str, en: bytes, en_name: str, *, split_lines: bool = False
+) -> tuple[Document, Document]:
+    """The same as :func:`load_pair` for contents already read (a batch member)."""
+    from aligner.readers import read_bytes
+
+    zh_raw = read_bytes(zh, zh_name, split_lines=split_lines)
+    en_raw = read_bytes(en, en_name, split_lines=split_lines)
+    return _segment_pair(zh_raw, en_raw, split_lines)
+
+
+def _segment_pair(
+    zh_raw: RawDocument, en_raw: RawDocument, split_lines: bool
+) -> tuple[Document, Document]:
+    from aligner.readers import check_sides
+    from aligner.segment import segment
+
+    check_sides(zh_raw, en_raw)
+    return (
+        segment(zh_raw, "zh", split_lines=split_lines),
+        segment(en_raw, "en", split_lines=split_lines),
+    )
+
+
+def read_bilingual(path: str) -> Alignment:
+    """An XLIFF or TMX file as it stands (for example after editing in a CAT tool)."""
+    from aligner.formats.bilingual import read_bilingual as read
+
+    return read(path)
 
 
 def load_glossary_entries(options: AlignOptions) -> tuple[GlossaryEntry, ...]:
@@ -43,41 +149,87 @@ def load_glossary_entries(options: AlignOptions) -> tuple[GlossaryEntry, ...]:
     return glossary_entries(options.glossaries, include_bundled=options.use_bundled_glossary)
 
 
+def check_glossary(path: str) -> tuple[Glossary | None, list[GlossaryProblem]]:
+    """Every problem of a glossary file, with its line (``glossary check``)."""
+    from aligner.glossary.validate import check_glossary as check
+
+    return check(path)
+
+
+def convert_glossary(source: str, target: str, *, tbx_dialect: str = "2019") -> int:
+    """Convert between TBX, CSV and TSV by extension; returns the number of terms written.
+
+    The output may not be the input under another name.
+    """
+    from aligner.files import refuse_outputs_onto_inputs
+    from aligner.glossary.convert import convert_glossary as convert
+
+    refuse_outputs_onto_inputs([target], [source])
+    return convert(source, target, tbx_dialect=tbx_dialect)  # type: ignore[arg-type]
+
+
+# --- aligning -------------------------------------------------------------------------------
+
+
 def align_files(
     zh_path: str,
     en_path: str,
     options: AlignOptions = AlignOptions(),
     glossary: Sequence[GlossaryEntry] | None = None,
-    timings: dict[str, float] | None = None,
+    timings: StageTimes | None = None,
 ) -> Alignment:
     """Align two files; ``glossary`` defaults to the entries the options name.
 
-    ``timings``, when given, receives the seconds spent reading and segmenting, preparing
-    the scorer (dictionary lookups, and embeddings for the semantic scorers) and searching.
+    ``timings``, when given, receives the seconds each stage took.
     """
-    if zh_path == en_path == "-":
-        # Otherwise the English side would read an exhausted stream and call it empty.
-        raise InputError(
-            "<stdin>", "standard input can feed only one side; give the other as a file"
-        )
     started = time.perf_counter()
-    source = load_document(zh_path, "zh", split_lines=options.split_lines)
-    target = load_document(en_path, "en", split_lines=options.split_lines)
+    source, target = load_pair(zh_path, en_path, split_lines=options.split_lines)
     entries = load_glossary_entries(options) if glossary is None else tuple(glossary)
+    if timings is not None:
+        timings.read = time.perf_counter() - started
+    return align_documents(source, target, options, entries, timings=timings)
+
+
+def align_documents(
+    source: Document,
+    target: Document,
+    options: AlignOptions,
+    glossary: Sequence[GlossaryEntry],
+    *,
+    scorer: Scorer | None = None,
+    timings: StageTimes | None = None,
+) -> Alignment:
+    """Align two segmented documents with the scorer and link shapes the options name.
+
+    ``scorer`` may pass in a scorer built once for many documents (a batch worker keeps one,
+    since it caches what it learns about words); by default one is made for this call.
+    """
+    from aligner.align import SearchConfig, align_prepared, make_scorer
+
+    chosen = scorer if scorer is not None else make_scorer(options.scorer, glossary)
     config = (
         SearchConfig()
         if options.link_types is None
         else SearchConfig(link_types=options.link_types)
     )
-    read = time.perf_counter()
-    span_scorer = make_scorer(options.scorer, entries).prepare(source, target)
+    started = time.perf_counter()
+    span_scorer = chosen.prepare(source, target)
     prepared = time.perf_counter()
     alignment = align_prepared(source, target, span_scorer, config)
     if timings is not None:
-        timings.update(
-            read=read - started, prepare=prepared - read, search=time.perf_counter() - prepared
-        )
+        timings.prepare = prepared - started
+        timings.search = time.perf_counter() - prepared
     return alignment
+
+
+def make_scorer(options: AlignOptions, glossary: Sequence[GlossaryEntry]) -> Scorer:
+    """A scorer to reuse across many :func:`align_documents` calls."""
+    from aligner.align import make_scorer as build
+
+    return build(options.scorer, glossary)
+
+
+# --- checking -------------------------------------------------------------------------------
 
 
 def qa_report(
@@ -95,3 +247,170 @@ def qa_report(
     context = CheckContext(glossary=tuple(glossary), reference=reference)
     findings = run_checks(alignment, context, checks)
     return Report(alignment, findings, term_hits(alignment, glossary))
+
+
+# --- writing --------------------------------------------------------------------------------
+
+
+def check_outputs(paths: Iterable[str], inputs: Iterable[str | None]) -> None:
+    """Refuse, before any work is done, an output path that would replace an input."""
+    from aligner.files import refuse_outputs_onto_inputs
+
+    refuse_outputs_onto_inputs(paths, [name for name in inputs if name])
+
+
+def write_outputs(
+    report: Report,
+    paths: Iterable[str],
+    settings: OutputSettings,
+    inputs: Iterable[str | None] = (),
+) -> list[str]:
+    """Write each path in the format its extension names; returns the paths written.
+
+    Every path is checked against every input first, so no output can replace an input,
+    and nothing is written if one path is refused.
+    """
+    from aligner.files import refuse_outputs_onto_inputs
+    from aligner.formats.registry import write_report
+
+    wanted = list(paths)
+    refuse_outputs_onto_inputs(wanted, [name for name in inputs if name])
+    for path in wanted:
+        write_report(report, path, settings)
+    return wanted
+
+
+def render(report: Report, name: str, settings: OutputSettings) -> str:
+    """An output printed on standard output, by its registry name (``json``, ``links``…)."""
+    from aligner.formats.registry import render as render_bytes
+
+    return render_bytes(report, name, settings).decode("utf-8")
+
+
+# --- evaluating -----------------------------------------------------------------------------
+
+
+@dataclass
+class CorpusScores:
+    """Scores of a corpus against its gold alignments, per document and in all.
+
+    ``rows`` is (document, strict, lax) per document; with aligning, ``details`` holds a
+    line of timings per document and ``summary`` the total timings.
+    """
+
+    rows: list[tuple[str, Scores, Scores]] = field(default_factory=list)
+    total: tuple[Scores, Scores] | None = None
+    details: list[str] = field(default_factory=list)
+    summary: str = ""
+
+
+def evaluate_corpus(
+    gold_dir: str,
+    *,
+    pred_dir: str | None = None,
+    zh_dir: str | None = None,
+    en_dir: str | None = None,
+    scorer: str = "auto",
+) -> CorpusScores:
+    """Score predictions (``pred_dir``), or align ``zh_dir``/``en_dir`` and score that.
+
+    The texts are one sentence per line, as corpora ship them; no glossary is used, so
+    the figures measure the aligner alone.
+    """
+    from aligner.align.evaluate import Counts, count, scores
+
+    gold_files = sorted(Path(gold_dir).glob("*.align"))
+    if not gold_files:
+        raise InputError(gold_dir, "no .align files found")
+    started = time.perf_counter()
+    aligner = _CorpusAligner(scorer) if zh_dir is not None and en_dir is not None else None
+    result = CorpusScores()
+    total = Counts()
+    for gold_file in gold_files:
+        if aligner is not None and zh_dir is not None and en_dir is not None:
+            predicted = aligner.align(
+                Path(zh_dir) / f"{gold_file.stem}.zh", Path(en_dir) / f"{gold_file.stem}.en"
+            )
+        else:
+            pred_file = Path(pred_dir or ".") / gold_file.name
+            if not pred_file.is_file():
+                raise InputError(str(pred_file), "missing prediction for this gold file")
+            predicted = read_link_file(pred_file)
+        counts = count(read_link_file(gold_file), predicted)
+        total = total + counts
+        strict, lax = scores(counts)
+        result.rows.append((gold_file.stem, strict, lax))
+    result.total = scores(total)
+    if aligner is not None:
+        result.details = aligner.details
+        result.summary = aligner.summary(time.perf_counter() - started)
+    return result
+
+
+class _CorpusAligner:
+    """Aligns corpus pairs with one scorer, timing each stage."""
+
+    def __init__(self, scorer_name: str) -> None:
+        from aligner.align import make_scorer as build
+
+        self.scorer = build(scorer_name)
+        self.embedding = 0.0
+        self.preparing = 0.0
+        self.searching = 0.0
+        self.sentences = 0
+        self.cached = 0
+        self.details: list[str] = []
+
+    def align(self, zh_path: Path, en_path: Path) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+        from aligner.align import align_prepared
+
+        for path in (zh_path, en_path):
+            if not path.is_file():
+                raise InputError(str(path), "missing text for this gold file")
+        source = load_document(str(zh_path), "zh", split_lines=True)
+        target = load_document(str(en_path), "en", split_lines=True)
+        started = time.perf_counter()
+        span_scorer = self.scorer.prepare(source, target)
+        prepared = time.perf_counter()
+        alignment = align_prepared(source, target, span_scorer)
+        searched = time.perf_counter()
+        stats = getattr(span_scorer, "embedding", None)
+        embedding = float(getattr(stats, "seconds", 0.0))
+        self.embedding += embedding
+        self.preparing += prepared - started - embedding
+        self.searching += searched - prepared
+        self.sentences += int(getattr(stats, "distinct", 0))
+        self.cached += int(getattr(stats, "from_cache", 0))
+        self.details.append(
+            f"{zh_path.stem:<12} embedding {embedding:6.1f} s   other preparation "
+            f"{prepared - started - embedding:5.1f} s   search {searched - prepared:5.1f} s"
+        )
+        return [(link.zh, link.en) for link in alignment.links]
+
+    def summary(self, elapsed: float) -> str:
+        cache_note = (
+            f", {self.cached} of {self.sentences} distinct sentences' vectors from the cache"
+            if self.sentences
+            else ""
+        )
+        return (
+            f"{self.scorer.name} scorer: {elapsed:.1f} s in all; embedding {self.embedding:.1f} s,"
+            f" other preparation {self.preparing:.1f} s, search {self.searching:.1f} s"
+            f"{cache_note}"
+        )
+
+
+def read_link_file(path: Path) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Parse one ``.align`` file, blaming that file (not its partner) for any defect."""
+    from aligner.files import read_input_file
+    from aligner.formats.links import parse_links
+
+    data = read_input_file(str(path), max_bytes=64 * 1024 * 1024, what="link file")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(str(path), f"not UTF-8 text (bad byte at offset {error.start})") from None
+    try:
+        return parse_links(text, str(path))
+    except ValueError as error:
+        raise InputError(str(path), str(error).removeprefix(f"{path}: ")) from None

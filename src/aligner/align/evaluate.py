@@ -8,36 +8,10 @@ and counts are summed over all documents before dividing (micro average).
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 LinkIds = tuple[tuple[int, ...], tuple[int, ...]]
-
-_LINE = re.compile(r"^\s*\[([\d,\s]*)\]\s*:\s*\[([\d,\s]*)\]\s*$")
-
-
-def parse_links(text: str, origin: str = "<links>") -> list[LinkIds]:
-    """Read ``[zh ids]:[en ids]`` lines; blank lines are ignored."""
-    links: list[LinkIds] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        match = _LINE.match(line)
-        if not match:
-            raise ValueError(f"{origin}: line {number}: expected [ids]:[ids], got {line.strip()!r}")
-        links.append((_ids(match.group(1)), _ids(match.group(2))))
-    return links
-
-
-def _ids(field: str) -> tuple[int, ...]:
-    return tuple(int(x) for x in field.replace(" ", "").split(",") if x)
-
-
-def format_links(links: Iterable[LinkIds]) -> str:
-    """The inverse of :func:`parse_links`."""
-    return "".join(f"[{','.join(map(str, zh))}]:[{','.join(map(str, en))}]\n" for zh, en in links)
-
 
 @dataclass(frozen=True)
 class Counts:

@@ -4,8 +4,18 @@ The entry point is :func:`run_batch`; the command line only parses options into 
 :class:`BatchOptions` and turns the returned :class:`BatchSummary` into an exit code.
 """
 
-from aligner.batch.model import BatchOptions, BatchSummary, PairResult
-from aligner.batch.outcome import exit_code
-from aligner.batch.runner import run_batch
+from aligner.batch.model import BatchOptions, BatchSummary, PairResult, parse_deliverables
+from aligner.batch.reporting.outcome import exit_code, summary_line
+from aligner.batch.running.progress import TerminalProgress
+from aligner.batch.running.runner import run_batch
 
-__all__ = ["BatchOptions", "BatchSummary", "PairResult", "exit_code", "run_batch"]
+__all__ = [
+    "BatchOptions",
+    "BatchSummary",
+    "PairResult",
+    "TerminalProgress",
+    "exit_code",
+    "parse_deliverables",
+    "run_batch",
+    "summary_line",
+]

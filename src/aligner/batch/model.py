@@ -7,23 +7,16 @@ counts plus the few texts the archive-wide checks need, never whole reports.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
-from aligner.batch.limits import DEFAULT_BATCH_LIMITS, BatchLimits
+from aligner.batch.inputs.limits import DEFAULT_BATCH_LIMITS, BatchLimits
+from aligner.formats.registry import by_name, deliverables
+from aligner.model import Finding
 from aligner.pipeline import AlignOptions
 
 DEFAULT_ALIGN_OPTIONS = AlignOptions()
 
 Status = Literal["ok", "failed", "skipped"]
-
-# Deliverable formats a batch can write per pair, and the file extension of each.
-DELIVERABLES: dict[str, str] = {
-    "docx": ".docx",
-    "xliff": ".xlf",
-    "tmx": ".tmx",
-    "html": ".html",
-    "json": ".json",
-}
 
 
 @dataclass(frozen=True)
@@ -138,16 +131,102 @@ class BatchOptions:
 
 
 @dataclass(frozen=True)
+class RenderingUse:
+    """One English rendering of a glossary term across the archive: how often, and where."""
+
+    en: str
+    status: str
+    count: int
+    documents: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Unrendered:
+    """Occurrences of a term whose linked English holds none of its glossary renderings."""
+
+    count: int
+    documents: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TermRow:
+    """A glossary term seen in the archive's Chinese, and every rendering of it found."""
+
+    zh: str
+    expected: str
+    en_renderings: tuple[RenderingUse, ...]
+    unrendered: Unrendered
+
+    @property
+    def total(self) -> int:
+        return sum(r.count for r in self.en_renderings) + self.unrendered.count
+
+
+@dataclass(frozen=True)
+class TermShare:
+    zh: str
+    count: int
+
+
+@dataclass(frozen=True)
+class SharedRendering:
+    """One English rendering used for several Chinese terms."""
+
+    en: str
+    zh_terms: tuple[TermShare, ...]
+
+
+@dataclass(frozen=True)
+class ArchiveFinding:
+    """A finding that needs two documents to exist, and the later document it is about."""
+
+    document: str
+    finding: Finding
+
+
+@dataclass(frozen=True)
+class BatchTotals:
+    """The counts at the top of every summary."""
+
+    documents: int
+    ok: int
+    skipped: int
+    failed: int
+    errors: int
+    warnings: int
+    infos: int
+    unpaired: int
+    rejected: int
+    inconsistencies: int
+
+
+@dataclass(frozen=True)
 class BatchSummary:
-    """What a run found, in the shape summary.json is written from."""
+    """What a run found; summary.json, .csv and .html are written from it."""
 
     documents: tuple[PairResult, ...]
     unpaired: tuple[Unpaired, ...] = ()
     rejected: tuple[Rejection, ...] = ()
-    terms: tuple[dict[str, Any], ...] = ()
-    inconsistencies: tuple[dict[str, Any], ...] = ()
-    shared_renderings: tuple[dict[str, Any], ...] = ()
+    terms: tuple[TermRow, ...] = ()
+    inconsistencies: tuple[ArchiveFinding, ...] = ()
+    shared_renderings: tuple[SharedRendering, ...] = ()
     deliverables: tuple[str, ...] = ()
+
+    @property
+    def totals(self) -> BatchTotals:
+        documents = self.documents
+        return BatchTotals(
+            documents=len(documents),
+            ok=sum(1 for d in documents if d.status == "ok"),
+            skipped=sum(1 for d in documents if d.status == "skipped"),
+            failed=sum(1 for d in documents if d.status == "failed"),
+            errors=sum(d.errors or 0 for d in documents),
+            warnings=sum(d.warnings or 0 for d in documents),
+            infos=sum(d.infos or 0 for d in documents),
+            unpaired=len(self.unpaired),
+            rejected=len(self.rejected),
+            inconsistencies=len(self.inconsistencies),
+        )
 
 
 _DELIVERABLE_ALIASES = {"xlf": "xliff", "htm": "html", "word": "docx"}
@@ -156,17 +235,22 @@ _DELIVERABLE_ALIASES = {"xlf": "xliff", "htm": "html", "word": "docx"}
 def parse_deliverables(text: str) -> tuple[str, ...]:
     """``--to docx,xliff`` as a tuple of known formats, in a fixed order, without repeats.
 
-    Raises ValueError naming the first unknown format.
+    The formats are those the output registry offers as deliverables. Raises ValueError
+    naming the first unknown format.
     """
+    known = [f.name for f in deliverables()]
     wanted: set[str] = set()
     for part in text.split(","):
         kind = part.strip().lower()
         if not kind:
             continue
         kind = _DELIVERABLE_ALIASES.get(kind, kind)
-        if kind not in DELIVERABLES:
-            raise ValueError(
-                f"unknown format {part.strip()!r}; choose from {', '.join(DELIVERABLES)}"
-            )
+        if kind not in known:
+            raise ValueError(f"unknown format {part.strip()!r}; choose from {', '.join(known)}")
         wanted.add(kind)
-    return tuple(kind for kind in DELIVERABLES if kind in wanted)
+    return tuple(kind for kind in known if kind in wanted)
+
+
+def deliverable_file(name: str, kind: str) -> str:
+    """The file a pair's deliverable of one format is written to: NAME plus its extension."""
+    return name + by_name(kind).extensions[0]

@@ -3,29 +3,66 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import dataclass
 from importlib import import_module
 
 from aligner.checks.base import Check, CheckContext
 from aligner.model import Alignment, Finding
 
-# name → (module, function); imported on demand so a single check costs only itself.
-CHECKS: dict[str, tuple[str, str]] = {
-    "term": ("aligner.checks.term", "check_terms"),
-    "number": ("aligner.checks.number", "check_numbers"),
-    "omission": ("aligner.checks.omission", "check_omission"),
-    "addition": ("aligner.checks.addition", "check_addition"),
-    "untranslated": ("aligner.checks.untranslated", "check_untranslated"),
-    "inconsistency": ("aligner.checks.inconsistency", "check_inconsistency"),
-    "punctuation": ("aligner.checks.punctuation", "check_punctuation"),
-    "length": ("aligner.checks.length", "check_length"),
-    "divergence": ("aligner.checks.divergence", "check_divergence"),
-}
+
+@dataclass(frozen=True)
+class CheckSpec:
+    """One QA check: its fixed name, where it lives, and what it reports in a few words.
+
+    ``run`` is ``"module:function"``, imported on demand so a single check costs only
+    itself; ``summary`` is what the ``qa`` help says of it.
+    """
+
+    name: str
+    run: str
+    summary: str
+
+    def load(self) -> Check:
+        module, _, function = self.run.partition(":")
+        check: Check = getattr(import_module(module), function)
+        return check
+
+
+CHECKS: tuple[CheckSpec, ...] = (
+    CheckSpec("term", "aligner.checks.term:check_terms", "glossary terms and their renderings"),
+    CheckSpec("number", "aligner.checks.number:check_numbers", "figures, percentages and dates"),
+    CheckSpec("omission", "aligner.checks.omission:check_omission", "Chinese with no English"),
+    CheckSpec("addition", "aligner.checks.addition:check_addition", "English with no Chinese"),
+    CheckSpec(
+        "untranslated",
+        "aligner.checks.untranslated:check_untranslated",
+        "Chinese left in the English",
+    ),
+    CheckSpec(
+        "inconsistency",
+        "aligner.checks.inconsistency:check_inconsistency",
+        "one sentence translated two ways",
+    ),
+    CheckSpec(
+        "punctuation",
+        "aligner.checks.punctuation:check_punctuation",
+        "Chinese punctuation, brackets, spacing",
+    ),
+    CheckSpec("length", "aligner.checks.length:check_length", "length ratio outliers"),
+    CheckSpec(
+        "divergence",
+        "aligner.checks.divergence:check_divergence",
+        "distance from a --reference translation",
+    ),
+)
+
+
+def check_names() -> tuple[str, ...]:
+    return tuple(spec.name for spec in CHECKS)
 
 
 def load_check(name: str) -> Check:
-    module, function = CHECKS[name]
-    check: Check = getattr(import_module(module), function)
-    return check
+    return next(spec for spec in CHECKS if spec.name == name).load()
 
 
 def run_checks(
@@ -34,10 +71,10 @@ def run_checks(
     only: Collection[str] | None = None,
 ) -> tuple[Finding, ...]:
     """Every finding of the selected checks, in document order, most severe first per link."""
-    names = [n for n in CHECKS if only is None or n in only]
     findings: list[Finding] = []
-    for name in names:
-        findings.extend(load_check(name)(alignment, context))
+    for spec in CHECKS:
+        if only is None or spec.name in only:
+            findings.extend(spec.load()(alignment, context))
     link_of_zh = {i: k for k, link in enumerate(alignment.links) for i in link.zh}
     link_of_en = {j: k for k, link in enumerate(alignment.links) for j in link.en}
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import zipfile
 from collections.abc import Sequence
 from pathlib import PurePath
@@ -22,10 +21,10 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.shared import Pt, RGBColor
 
-from aligner.files import write_bytes_atomic
+from aligner.formats.rows import LinkRow, Piece, link_rows, markup_safe, unattached_findings
+from aligner.formats.settings import OutputSettings
 from aligner.model import Finding, FindingCounts, Report, Severity
 from aligner.writers import docx_styles as styles
-from aligner.writers.table import LinkRow, Piece, link_rows, markup_safe, unattached_findings
 from aligner.writers.titles import document_date, document_title
 
 Layout = Literal["table", "interleaved"]
@@ -78,8 +77,8 @@ def render_docx(report: Report, *, layout: Layout = "table") -> bytes:
     return _with_fixed_zip_times(buffer.getvalue())
 
 
-def write_docx(report: Report, path: str | os.PathLike[str], *, layout: Layout = "table") -> None:
-    write_bytes_atomic(path, render_docx(report, layout=layout))
+def docx_bytes(report: Report, settings: OutputSettings) -> bytes:
+    return render_docx(report, layout=settings.layout)
 
 
 def _timestamp(report: Report) -> dt.datetime:

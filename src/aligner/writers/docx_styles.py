@@ -19,7 +19,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from aligner.writers.table import markup_safe
+from aligner.formats.rows import markup_safe
 
 LATIN_FONT = "Times New Roman"
 CJK_FONT = "SimSun"

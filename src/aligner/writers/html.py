@@ -9,13 +9,12 @@ release copied from the web may contain markup-like text.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Sequence
 from html import escape
 
-from aligner.files import write_text_atomic
+from aligner.formats.rows import LinkRow, Piece, link_rows, markup_safe, unattached_findings
+from aligner.formats.settings import OutputSettings
 from aligner.model import Finding, FindingCounts, Report, Severity
-from aligner.writers.table import LinkRow, Piece, link_rows, markup_safe, unattached_findings
 from aligner.writers.titles import document_date, document_title
 
 # Below this a link is flagged for a second look: the aligner was unsure, so the pairing
@@ -148,8 +147,8 @@ def render_html(report: Report) -> str:
     return "\n".join(parts) + "\n"
 
 
-def write_html(report: Report, path: str | os.PathLike[str]) -> None:
-    write_text_atomic(path, render_html(report))
+def html_bytes(report: Report, settings: OutputSettings) -> bytes:
+    return render_html(report).encode("utf-8")
 
 
 def _e(text: str) -> str:

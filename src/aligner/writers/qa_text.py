@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from aligner.formats.settings import OutputSettings
 from aligner.model import Finding, Report, Severity
-from aligner.writers.jsonfile import summary
 from aligner.writers.terminal import wrap
 
 _LABEL = {Severity.ERROR: "ERROR", Severity.WARNING: "WARN ", Severity.INFO: "info "}
@@ -32,10 +32,10 @@ def render_qa_text(report: Report, width: int = 100, min_severity: Severity = Se
             lines.append(label + body[0])
             lines.extend(" " * len(label) + rest for rest in body[1:])
         lines.append("")
-    totals = summary(report)
+    totals = report.counts
     lines.append(
-        f"{totals['links']} links, {totals['errors']} errors, {totals['warnings']} warnings, "
-        f"{totals['infos']} infos"
+        f"{len(alignment.links)} links, {totals.errors} errors, {totals.warnings} warnings, "
+        f"{totals.infos} infos"
         + ("" if len(shown) == len(report.findings) else f" ({len(shown)} shown)")
     )
     return "\n".join(lines) + "\n"
@@ -43,3 +43,7 @@ def render_qa_text(report: Report, width: int = 100, min_severity: Severity = Se
 
 def _ids(ids: tuple[int, ...]) -> str:
     return ",".join(map(str, ids)) if ids else "—"
+
+
+def qa_text_bytes(report: Report, settings: OutputSettings) -> bytes:
+    return render_qa_text(report, min_severity=settings.min_severity).encode("utf-8")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 import unicodedata
 
+from aligner.formats.settings import OutputSettings
 from aligner.model import Report
 
 
@@ -92,3 +93,7 @@ def render_side_by_side(report: Report, width: int | None = None) -> str:
 
 def _ids(ids: tuple[int, ...]) -> str:
     return "[" + ",".join(map(str, ids)) + "]"
+
+
+def side_by_side_bytes(report: Report, settings: OutputSettings) -> bytes:
+    return (render_side_by_side(report, settings.width) + "\n").encode("utf-8")

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from aligner.align.evaluate import parse_links
+from aligner.formats.links import parse_links
 from aligner.glossary.model import GlossaryEntry
 from aligner.model import Alignment, Document, Finding, Severity
 from aligner.pipeline import AlignOptions, align_files, load_document, qa_report

@@ -1,0 +1,1 @@
+"""Batch pairing: which Chinese file goes with which English one, by name or by manifest."""

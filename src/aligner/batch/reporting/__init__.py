@@ -1,0 +1,1 @@
+"""Batch reporting: what each pair hands back, archive-wide checks, and the summaries."""

@@ -1,0 +1,1 @@
+"""Batch running: planning, the worker pool, one pair's check, resuming an interrupted run."""

@@ -1,0 +1,261 @@
+"""A batch run from start to finish: list, pair, check (in parallel), summarise.
+
+Inputs are read in the main process, member by member, and each complete pair is handed
+to a worker with its bytes; workers never open the archives. Pairs whose outputs are
+already up to date are skipped here under ``--resume`` without starting a worker.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from aligner.batch.inputs.listing import Content, Listing
+from aligner.batch.inputs.sources import InputKind, input_kind, list_input, read_input
+from aligner.batch.model import (
+    BatchOptions,
+    BatchSummary,
+    Member,
+    PairResult,
+    PlannedPair,
+    Rejection,
+    Unpaired,
+)
+from aligner.batch.pairing.by_name import FoundPair, find_pairs
+from aligner.batch.pairing.manifest import manifest_pairs, read_manifest
+from aligner.batch.pairing.naming import unique_names
+from aligner.batch.reporting.crossdoc import archive_inconsistencies
+from aligner.batch.reporting.summary_files import write_summaries
+from aligner.batch.reporting.terms import shared_renderings, term_table
+from aligner.batch.running.pool import WorkerPool
+from aligner.batch.running.resume import skipped_result
+from aligner.batch.running.state import is_up_to_date, output_files, pair_hash, settings_fingerprint
+from aligner.batch.running.worker import PairJob, WorkSettings, load_glossary, process_pair
+from aligner.errors import InputError
+from aligner.files import refuse_outdir_around_inputs, remove_stale_temporaries
+from aligner.glossary.model import GlossaryEntry
+from aligner.model import Lang
+
+
+class Progress(Protocol):
+    """Told how many pairs there are, then about each pair as it finishes."""
+
+    def start(self, total: int) -> None: ...
+
+    def advance(self, result: PairResult) -> None: ...
+
+
+@dataclass(frozen=True)
+class _Plan:
+    pairs: tuple[PlannedPair, ...]
+    failures: tuple[PairResult, ...]
+    unpaired: tuple[Unpaired, ...]
+
+
+@dataclass(frozen=True)
+class _Context:
+    options: BatchOptions
+    outdir: Path
+    fingerprint: str
+    glossary: tuple[GlossaryEntry, ...]
+
+
+def available_cpus() -> int:
+    """CPUs this process may run on (a container or taskset may allow fewer than exist)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
+def _prepare_outdir(path: str) -> Path:
+    outdir = Path(path)
+    if outdir.exists() and not outdir.is_dir():
+        raise InputError(path, "the output exists and is not a folder")
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InputError(path, f"cannot create the output folder ({error.strerror})") from None
+    remove_stale_temporaries(outdir)
+    return outdir
+
+
+def _plan(options: BatchOptions, listings: dict[str, Listing]) -> _Plan:
+    members = {path: listing.members for path, listing in listings.items()}
+    found: list[FoundPair] = []
+    unpaired: list[Unpaired] = []
+    stems_of_missing: list[str] = []
+    missing_results: list[tuple[str, str, str]] = []
+    if options.manifest is not None:
+        matched, missing, unmatched = manifest_pairs(read_manifest(options.manifest), members)
+        found.extend(matched)
+        unpaired.extend(unmatched)
+        for row in missing:
+            stems_of_missing.append(row.stem)
+            missing_results.append((row.zh, row.en, row.reason))
+    else:
+        for path in listings:
+            matched, unmatched = find_pairs(members[path])
+            found.extend(matched)
+            unpaired.extend(unmatched)
+    names = unique_names([pair.stem for pair in found] + stems_of_missing)
+    pairs = tuple(
+        PlannedPair(name, pair.zh, pair.en)
+        for name, pair in zip(names[: len(found)], found, strict=True)
+    )
+    failures = tuple(
+        PairResult(name, zh, en, "failed", reason)
+        for name, (zh, en, reason) in zip(names[len(found) :], missing_results, strict=True)
+    )
+    return _Plan(pairs, failures, tuple(unpaired))
+
+
+def _pair_item(
+    pair: PlannedPair, zh: Content, en: Content, context: _Context
+) -> PairJob | PairResult:
+    """The job for a pair whose bytes are in, or its result when nothing needs doing."""
+    for content in (zh, en):
+        if content.data is None:
+            reason = f"{content.member.shown}: {content.problem}"
+            return PairResult(pair.name, pair.zh.shown, pair.en.shown, "failed", reason)
+    assert zh.data is not None and en.data is not None
+    content_hash = pair_hash(
+        context.fingerprint, (pair.zh.shown, pair.en.shown), (zh.data, en.data)
+    )
+    options = context.options
+    if options.resume:
+        folder = context.outdir / pair.name
+        files = output_files(pair.name, options.deliverables)
+        remove_stale_temporaries(folder)
+        if is_up_to_date(folder, content_hash, files):
+            stored = skipped_result(
+                folder, pair.name, pair.zh.shown, pair.en.shown, context.glossary
+            )
+            if stored is not None:
+                return stored
+    return PairJob(pair.name, pair.zh.shown, pair.en.shown, zh.data, en.data, content_hash)
+
+
+def _items(
+    pairs: Sequence[PlannedPair],
+    kinds: dict[str, InputKind],
+    context: _Context,
+    late_rejections: list[Rejection],
+) -> Iterator[PairJob | PairResult]:
+    """Pairs as soon as both halves have been read, in the order each input reads best.
+
+    A member needed by several pairs (possible with a manifest) is read once; a half
+    waits only until its partner has been read.
+    """
+    by_input: dict[str, list[PlannedPair]] = defaultdict(list)
+    for pair in pairs:
+        by_input[pair.zh.input].append(pair)
+    for path, input_pairs in by_input.items():
+        wanted: dict[int, list[tuple[int, Lang]]] = defaultdict(list)
+        members: dict[int, Member] = {}
+        for index, pair in enumerate(input_pairs):
+            sides: tuple[tuple[Lang, Member], ...] = (("zh", pair.zh), ("en", pair.en))
+            for lang, member in sides:
+                wanted[member.ordinal].append((index, lang))
+                members.setdefault(member.ordinal, member)
+        halves: dict[int, dict[str, Content]] = defaultdict(dict)
+        limits = context.options.limits
+        for content in read_input(path, kinds[path], list(members.values()), limits):
+            if content.data is None:
+                late_rejections.append(Rejection(content.member.shown, content.problem))
+            for index, lang in wanted[content.member.ordinal]:
+                halves[index][lang] = content
+                if len(halves[index]) == 2:
+                    both = halves.pop(index)
+                    yield _pair_item(input_pairs[index], both["zh"], both["en"], context)
+
+
+def _run_pairs(
+    items: Iterator[PairJob | PairResult],
+    settings: WorkSettings,
+    workers: int,
+    record: Progress,
+) -> None:
+    if workers <= 1:
+        for item in items:
+            record.advance(item if isinstance(item, PairResult) else process_pair(item, settings))
+        return
+    with WorkerPool(workers, settings) as pool:
+        for item in items:
+            if isinstance(item, PairResult):
+                record.advance(item)
+                continue
+            for result in pool.submit(item):
+                record.advance(result)
+        for result in pool.drain():
+            record.advance(result)
+
+
+class _Collector:
+    """Keeps every result and passes it on to the caller's progress display."""
+
+    def __init__(self, progress: Progress | None) -> None:
+        self.results: list[PairResult] = []
+        self._progress = progress
+
+    def start(self, total: int) -> None:
+        if self._progress is not None:
+            self._progress.start(total)
+
+    def advance(self, result: PairResult) -> None:
+        self.results.append(result)
+        if self._progress is not None:
+            self._progress.advance(result)
+
+
+def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchSummary:
+    """Check every pair found in the inputs and write the per-pair outputs and summaries.
+
+    Raises InputError for problems with the run as a whole (a missing input, an unreadable
+    glossary or manifest, an unusable output folder); problems with single files end up
+    in the summary instead.
+    """
+    inputs = tuple(dict.fromkeys(options.inputs))
+    kinds = {path: input_kind(path) for path in inputs}
+    refuse_outdir_around_inputs(
+        options.outdir, (*inputs, options.manifest or "", *options.align.glossaries)
+    )
+    outdir = _prepare_outdir(options.outdir)
+    glossary = load_glossary(options.align)
+    context = _Context(
+        options, outdir, settings_fingerprint(options.align, options.deliverables), glossary
+    )
+    listings = {
+        path: list_input(path, kinds[path], options.limits, exclude=(str(outdir),))
+        for path in inputs
+    }
+    rejected = [rejection for listing in listings.values() for rejection in listing.rejected]
+    plan = _plan(options, listings)
+    collector = _Collector(progress)
+    collector.start(len(plan.pairs) + len(plan.failures))
+    for failure in plan.failures:
+        collector.advance(failure)
+    workers = max(1, min(options.jobs or available_cpus(), len(plan.pairs)))
+    settings = WorkSettings(str(outdir), options.align, options.deliverables)
+    late: list[Rejection] = []
+    _run_pairs(_items(plan.pairs, kinds, context, late), settings, workers, collector)
+    order = {pair.name: position for position, pair in enumerate(plan.pairs)}
+    documents = tuple(
+        sorted(collector.results, key=lambda result: order.get(result.name, len(order)))
+    )
+    checked = [result for result in documents if result.status != "failed"]
+    terms = term_table(checked)
+    summary = BatchSummary(
+        documents=documents,
+        unpaired=plan.unpaired,
+        rejected=tuple(rejected + late),
+        terms=tuple(terms),
+        inconsistencies=tuple(archive_inconsistencies(checked)),
+        shared_renderings=tuple(shared_renderings(terms)),
+        deliverables=options.deliverables,
+    )
+    write_summaries(outdir, summary)
+    return summary

@@ -1,0 +1,126 @@
+"""The tool's own JSON: documents, links and (after QA) findings with a summary.
+
+Written for scripts and read back by the tool itself (a resumed batch, a saved alignment
+given to ``--alignment``), so reading and writing live together and cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from aligner.formats.settings import OutputSettings
+from aligner.model import Alignment, Document, Finding, Link, Report, Segment, Severity
+
+
+def _document(doc: Document) -> dict[str, Any]:
+    return {
+        "lang": doc.lang,
+        "path": doc.path,
+        "segments": [{"id": s.id, "text": s.text, "paragraph": s.paragraph} for s in doc.segments],
+    }
+
+
+def finding_dict(finding: Finding) -> dict[str, Any]:
+    return {
+        "check": finding.check,
+        "severity": finding.severity.value,
+        "zh": finding.zh,
+        "en": finding.en,
+        "zh_ids": list(finding.zh_ids),
+        "en_ids": list(finding.en_ids),
+        "message": finding.message,
+    }
+
+
+def summary(report: Report) -> dict[str, Any]:
+    """Counts a QA lead scans first: per severity, and per check and severity."""
+    counts = report.counts
+    links = report.alignment.links
+    return {
+        "links": len(links),
+        "zh_sentences": len(report.alignment.source.segments),
+        "en_sentences": len(report.alignment.target.segments),
+        "mean_confidence": round(sum(x.confidence for x in links) / len(links), 4)
+        if links
+        else 0.0,
+        "errors": counts.errors,
+        "warnings": counts.warnings,
+        "infos": counts.infos,
+        "by_check": {c.check: {s.value: c.of(s) for s in Severity} for c in counts.by_check},
+    }
+
+
+def render_json(report: Report, *, with_qa: bool = False) -> str:
+    alignment = report.alignment
+    data: dict[str, Any] = {
+        "source": _document(alignment.source),
+        "target": _document(alignment.target),
+        "links": [
+            {"zh": list(link.zh), "en": list(link.en), "confidence": link.confidence}
+            for link in alignment.links
+        ],
+    }
+    if with_qa:
+        data["findings"] = [finding_dict(f) for f in report.findings]
+        data["summary"] = summary(report)
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def json_bytes(report: Report, settings: OutputSettings) -> bytes:
+    return render_json(report, with_qa=settings.with_qa).encode("utf-8")
+
+
+def read_report(data: Mapping[str, Any]) -> Report:
+    """Rebuild the report a JSON file of ours holds: its alignment and its findings.
+
+    Raises KeyError, TypeError or ValueError when the data is not what the writer wrote;
+    the caller names the file.
+    """
+    alignment = read_alignment(data)
+    findings = tuple(_finding(item) for item in data.get("findings", ()))
+    return Report(alignment, findings)
+
+
+def read_alignment(data: Mapping[str, Any]) -> Alignment:
+    """The documents and links of a JSON file of ours, each sentence id checked."""
+    links = tuple(
+        Link(
+            tuple(int(i) for i in link["zh"]),
+            tuple(int(i) for i in link["en"]),
+            float(link["confidence"]),
+        )
+        for link in data["links"]
+    )
+    source, target = _read_document(data["source"]), _read_document(data["target"])
+    for link in links:
+        if any(not 0 <= i < len(source.segments) for i in link.zh) or any(
+            not 0 <= i < len(target.segments) for i in link.en
+        ):
+            raise ValueError("a link points at a sentence that does not exist")
+    return Alignment(source, target, links)
+
+
+def _read_document(side: Mapping[str, Any]) -> Document:
+    segments = tuple(
+        Segment(int(s["id"]), str(s["text"]), int(s["paragraph"])) for s in side["segments"]
+    )
+    if any(segment.id != position for position, segment in enumerate(segments)):
+        raise ValueError("segment ids are not consecutive")
+    lang = side["lang"]
+    if lang not in ("zh", "en"):
+        raise ValueError(f"unknown language {lang!r}")
+    return Document(str(side["path"]), lang, segments)
+
+
+def _finding(item: Mapping[str, Any]) -> Finding:
+    return Finding(
+        check=str(item["check"]),
+        severity=Severity(item["severity"]),
+        zh_ids=tuple(int(i) for i in item["zh_ids"]),
+        en_ids=tuple(int(i) for i in item["en_ids"]),
+        zh=str(item["zh"]),
+        en=str(item["en"]),
+        message=str(item["message"]),
+    )
