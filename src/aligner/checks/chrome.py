@@ -13,6 +13,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from aligner.language.dates import DATE_CORE, DATE_LABEL, TIME, is_date_line
 from aligner.language.traditional import to_simplified
 
 # Words that make up navigation bars, language switches and page tools.
@@ -158,38 +159,9 @@ _META_LABEL = re.compile(
 )
 _META_VALUE_LIMIT = 60
 
-_MONTHS = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_WEEKDAY = (
-    r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
-    r"|(?:星期|周|礼拜)[一二三四五六日天])"
-)
-_ZH_NUMERAL = "[〇零一二三四五六七八九十]"
-_DATE_CORE = (
-    r"(?:\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}"
-    r"|\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{4}"
-    r"|\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?"
-    rf"|{_ZH_NUMERAL}{{4}}年{_ZH_NUMERAL}{{1,2}}月(?:{_ZH_NUMERAL}{{1,3}}日)?"
-    rf"|{_MONTHS}\s*\d{{1,2}}(?:st|nd|rd|th)?\s*,?\s*\d{{4}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\s*,?\s*\d{{4}}"
-    rf"|{_MONTHS}\s+\d{{4}})"
-)
-_TIME = r"(?:\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?)"
-_DATE_LABEL = (
-    r"(?:date|dated|published|publication date|release date|released|updated|posted|time"
-    r"|发布时间|发布日期|发表时间|更新时间|日期|时间)\s*:?\s*"
-)
-_DATE_LINE = re.compile(
-    rf"^(?:{_DATE_LABEL})?(?:{_WEEKDAY}\s*,?\s*)?{_DATE_CORE}"
-    rf"(?:\s*,?\s*\(?{_WEEKDAY}\)?)?(?:\s*,?\s*{_TIME})?\s*[.。]?$",
-    re.I,
-)
-
 # The line under a headline on a news page.
 _INFO_LINE_LIMIT = 200
-_DATE_OR_TIME = re.compile(rf"(?:{_DATE_LABEL})?(?:{_DATE_CORE}|{_TIME})", re.I)
+_DATE_OR_TIME = re.compile(rf"(?:{DATE_LABEL})?(?:{DATE_CORE}|{TIME})", re.I)
 _INFO_SEPARATORS = re.compile(r"[\s|/·•\[\]【】()]+")
 _INFO_LABEL = re.compile(
     r"^(?:来源|信息来源|文章来源|责任编辑|编辑|作者|浏览次数|点击数|点击量|访问量|阅读量|阅读次数"
@@ -343,12 +315,6 @@ def is_page_chrome(text: str) -> bool:
         or _is_page_info_line(line)
         or _is_cookie_notice(line)
     )
-
-
-def is_date_line(text: str) -> bool:
-    """A line that is only a date (optionally labelled, with weekday or time)."""
-    line = _normalise(text).strip("()[]【】 ")
-    return bool(line) and bool(_DATE_LINE.match(line))
 
 
 def is_boilerplate(text: str) -> bool:

@@ -11,7 +11,8 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from aligner.language.extraction import Hedges, is_year, ratio_handler, valid_date
+from aligner.language.dates import MONTH_NUMBERS, valid_date
+from aligner.language.extraction import Hedges, is_year, ratio_handler
 from aligner.language.numerals import (
     EN_NUMBER_WORDS,
     EN_ORDINALS,
@@ -32,12 +33,7 @@ from aligner.language.scan import (
     words_pattern,
 )
 
-_MONTHS: dict[str, int] = {
-    "January": 1, "February": 2, "March": 3, "April": 4, "May": 5, "June": 6, "July": 7,
-    "August": 8, "September": 9, "October": 10, "November": 11, "December": 12,
-    "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9,
-    "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12,
-}  # fmt: skip
+_MONTHS = MONTH_NUMBERS
 _MONTH_NAMES = alternation(_MONTHS)
 _MONTH = rf"\b(?:{_MONTH_NAMES})\b\.?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?(?!\d)"

@@ -60,11 +60,6 @@ def is_year(value: int) -> bool:
     return 1800 <= value <= 2199
 
 
-def valid_date(year: int, month: int, day: int) -> bool:
-    """Whether the parts make a calendar date; a day of 0 stands for a whole month."""
-    return 1000 <= year <= 2999 and 1 <= month <= 12 and 0 <= day <= 31
-
-
 # Reads a written number into its value and its decimals (see Quantity), or None.
 NumberReader = Callable[[str], "tuple[Decimal, int] | None"]
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from functools import lru_cache
 
+from aligner.language.dates import MONTH_NAMES
 from aligner.language.en_quantities import extract_en
 from aligner.language.quantity import Kind, Quantity
 from aligner.language.quantity_match import (
@@ -88,12 +89,6 @@ def anchor_keys(text: str, lang: Lang) -> frozenset[str]:
     return frozenset(keys)
 
 
-_MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)  # fmt: skip
-
-
 def _ordinal_suffix(number: int) -> str:
     if number % 100 in {11, 12, 13}:
         return "th"
@@ -119,4 +114,4 @@ def format_value(quantity: Quantity) -> str:
         year, month, day = whole // 10000, whole // 100 % 100, whole % 100
         return f"{year:04d}-{month:02d}-{day:02d}" if day else f"{year:04d}-{month:02d}"
     month, day = whole // 100, whole % 100
-    return f"{_MONTH_NAMES[month - 1]} {day}" if month else f"day {day}"
+    return f"{MONTH_NAMES[month - 1]} {day}" if month else f"day {day}"

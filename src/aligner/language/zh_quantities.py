@@ -18,7 +18,8 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from aligner.language.extraction import Hedges, is_year, ratio_handler, valid_date
+from aligner.language.dates import valid_date
+from aligner.language.extraction import Hedges, is_year, ratio_handler
 from aligner.language.numerals import (
     FINANCIAL_DIGITS,
     UNAMBIGUOUS_FINANCIAL,

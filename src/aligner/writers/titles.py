@@ -9,11 +9,11 @@ sentence the aligner linked to the Chinese title, so that the two headings say t
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import PurePath, PureWindowsPath
 
 import regex
 
+from aligner.language.dates import find_dates, is_date_line
 from aligner.model import Alignment, Document, Segment
 
 # Titles and dates sit near the top; an announcement may also carry its date under the
@@ -37,50 +37,6 @@ _HAS_LETTER = regex.compile(r"[\p{L}]")
 # What may sit between a title and a date run into it.
 _SEPARATORS = " \t\u3000-–—|·,，/"
 _EDGE = _SEPARATORS + "()（）"
-
-_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4}
-_CN_DIGITS |= {"五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_MONTH_NAME = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_CN_NUMERAL = "[〇零○Ｏ一二三四五六七八九十]"
-
-_DATE_PATTERNS = (
-    regex.compile(r"(?<!\d)(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"),
-    regex.compile(
-        rf"(?P<y>{_CN_NUMERAL}{{4}})\s*年\s*(?P<m>{_CN_NUMERAL}{{1,3}})\s*月"
-        rf"\s*(?P<d>{_CN_NUMERAL}{{1,3}})\s*日"
-    ),
-    regex.compile(r"(?<!\d)(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})(?!\d)"),
-    regex.compile(
-        rf"\b(?P<m>{_MONTH_NAME})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y>\d{{4}})\b",
-        regex.IGNORECASE,
-    ),
-    regex.compile(
-        rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_NAME})\.?,?\s+(?P<y>\d{{4}})\b",
-        regex.IGNORECASE,
-    ),
-)
-
 
 def document_title(alignment: Alignment) -> tuple[str, str]:
     """The Chinese and the English title; a file name stands in when no line looks like one.
@@ -118,10 +74,10 @@ def document_date(alignment: Alignment) -> str | None:
     for date_line_only in (True, False):
         for document in documents:
             for segment in _likely_places(document):
-                found = _parse_date(segment.text)
+                found = next((d.date for d in find_dates(segment.text)), None)
                 if found is None:
                     continue
-                if date_line_only and not _is_date_line(segment.text):
+                if date_line_only and not is_date_line(segment.text):
                     continue
                 return found.isoformat()
     return None
@@ -149,7 +105,7 @@ def _looks_like_title(text: str, lang: str) -> bool:
         return False
     if _NAVIGATION.search(stripped) or _PREVAIL.search(stripped):
         return False
-    if _LABEL_LINE.search(stripped) or _is_date_line(stripped):
+    if _LABEL_LINE.search(stripped) or is_date_line(stripped):
         return False
     return not _SENTENCE_END.search(_without_edge_date(stripped))
 
@@ -157,80 +113,19 @@ def _looks_like_title(text: str, lang: str) -> bool:
 def _without_edge_date(text: str) -> str:
     """``text`` without a date at its very start or end, with the separator next to it."""
     stripped = text.strip()
-    for pattern in _DATE_PATTERNS:
-        for match in pattern.finditer(stripped):
-            before, after = stripped[: match.start()], stripped[match.end() :]
-            if not after.strip(_EDGE):
-                rest = before.rstrip(_SEPARATORS).removesuffix("(").removesuffix("（")
-                rest = rest.rstrip(_SEPARATORS)
-            elif not before.strip(_EDGE):
-                rest = after.lstrip(_SEPARATORS).removeprefix(")").removeprefix("）")
-                rest = rest.lstrip(_SEPARATORS)
-            else:
-                continue
-            if _HAS_LETTER.search(rest):
-                return rest
-    return stripped
-
-
-def _is_date_line(text: str) -> bool:
-    """True when removing the date leaves nothing but punctuation and labels."""
-    for pattern in _DATE_PATTERNS:
-        match = pattern.search(text)
-        if match is not None:
-            rest = text[: match.start()] + text[match.end() :]
-            rest = regex.sub(
-                r"(发布时间|发布日期|日期|时间|date|published|updated)",
-                "",
-                rest,
-                flags=regex.IGNORECASE,
-            )
-            return not _HAS_LETTER.search(rest) and not regex.search(r"\d", rest)
-    return False
-
-
-def _parse_date(text: str) -> dt.date | None:
-    for pattern in _DATE_PATTERNS:
-        for match in pattern.finditer(text):
-            found = _to_date(match.group("y"), match.group("m"), match.group("d"))
-            if found is not None:
-                return found
-    return None
-
-
-def _to_date(year: str, month: str, day: str) -> dt.date | None:
-    numbers = []
-    for part in (year, month, day):
-        if part.isdigit():
-            numbers.append(int(part))
-        elif part.lower() in _MONTHS:
-            numbers.append(_MONTHS[part.lower()])
+    for found in find_dates(stripped):
+        before, after = stripped[: found.start], stripped[found.end :]
+        if not after.strip(_EDGE):
+            rest = before.rstrip(_SEPARATORS).removesuffix("(").removesuffix("（")
+            rest = rest.rstrip(_SEPARATORS)
+        elif not before.strip(_EDGE):
+            rest = after.lstrip(_SEPARATORS).removeprefix(")").removeprefix("）")
+            rest = rest.lstrip(_SEPARATORS)
         else:
-            value = _chinese_number(part)
-            if value is None:
-                return None
-            numbers.append(value)
-    try:
-        return dt.date(numbers[0], numbers[1], numbers[2])
-    except ValueError:
-        return None
-
-
-def _chinese_number(text: str) -> int | None:
-    """Read 二〇二五 (digit by digit) or 十三 / 二十一 (with tens), as dates are written."""
-    if "十" not in text:
-        if not all(ch in _CN_DIGITS for ch in text):
-            return None
-        value = 0
-        for ch in text:
-            value = value * 10 + _CN_DIGITS[ch]
-        return value
-    tens_text, _, ones_text = text.partition("十")
-    if any(ch not in _CN_DIGITS for ch in tens_text + ones_text) or len(tens_text) > 1:
-        return None
-    tens = _CN_DIGITS[tens_text] if tens_text else 1
-    ones = _CN_DIGITS[ones_text] if ones_text else 0
-    return tens * 10 + ones
+            continue
+        if _HAS_LETTER.search(rest):
+            return rest
+    return stripped
 
 
 def _file_stem(path: str) -> str:
