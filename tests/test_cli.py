@@ -725,3 +725,18 @@ def test_bad_link_types_are_a_usage_error(value: str) -> None:
     result = run("align", ZH, EN, "--link-types", value)
     assert result.exit_code == 2
     assert "--link-types" in result.stderr
+
+
+def test_two_english_files_are_named_as_such_not_as_swapped() -> None:
+    result = _runner().invoke(main, ["qa", str(EN), str(EN)])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"{ERROR_PREFIX}{EN}: looks like English, and so does the English (target) file "
+        f"{EN} (the same file was given twice); the first file must be the Chinese original"
+    )
+
+
+def test_a_real_swap_is_still_called_a_swap() -> None:
+    result = _runner().invoke(main, ["qa", str(EN), str(ZH)])
+    assert result.exit_code == 2
+    assert "swapped" in result.stderr

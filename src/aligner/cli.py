@@ -292,7 +292,24 @@ def _report_timings(verbose: bool, timings: StageTimes) -> None:
         )
 
 
-@main.command()
+QA_HELP = (
+    "Check the English translation against the Chinese original and the glossary.\n\n"
+    "Give ZH and EN to align them first, or one bilingual file (.xlf, .xliff, .tmx, for "
+    "example after editing in a CAT tool) to check it as it stands, without re-aligning. "
+    "Each finding names the Chinese and English sentences, the check, its severity and what "
+    "the Chinese or glossary expects.\n\n"
+    "\b\nChecks (--check NAME to run only some):\n"
+    + "\n".join(f"  {spec.name:<14} {spec.summary}" for spec in CHECKS)
+    + "\n\n\b\nExit codes: 0 clean (below --fail-on), 1 findings at or above --fail-on, "
+    "2 bad input.\n\n"
+    "\b\nExamples:\n"
+    "  aligner qa samples/gacc-2025-01-13.zh.txt samples/gacc-2025-01-13.en.txt\n"
+    "  aligner qa zh.docx en.docx --fail-on warning -o report.html -o review.xlf\n"
+    "  aligner qa edited.xlf --format json"
+)
+
+
+@main.command(help=QA_HELP)
 @click.argument("files", metavar="ZH EN | BILINGUAL", nargs=-1, required=True)
 @align_options
 @click.option(
@@ -346,24 +363,6 @@ def qa(
     reference: str | None,
     min_severity: str,
 ) -> None:
-    """Check the English translation against the Chinese original and the glossary.
-
-    Give ZH and EN to align them first, or one bilingual file (.xlf, .xliff, .tmx, for
-    example after editing in a CAT tool) to check it as it stands, without re-aligning.
-
-    Checks: term, number, omission, addition, untranslated, inconsistency, punctuation,
-    length, and divergence (with --reference). Each finding names the Chinese and
-    English sentences, the check, its severity and what the Chinese or glossary expects.
-
-    \b
-    Exit codes: 0 clean (below --fail-on), 1 findings at or above --fail-on, 2 bad input.
-
-    \b
-    Examples:
-      aligner qa samples/gacc-2025-01-13.zh.txt samples/gacc-2025-01-13.en.txt
-      aligner qa zh.docx en.docx --fail-on warning -o report.html -o review.xlf
-      aligner qa edited.xlf --format json
-    """
     from aligner.pipeline import (
         AlignOptions,
         StageTimes,
