@@ -8,6 +8,8 @@ dataclasses so a stage can never change what an earlier stage produced.
 
 from __future__ import annotations
 
+import hashlib
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -52,6 +54,18 @@ class Document:
         sep = "" if self.lang == "zh" else " "
         return sep.join(self.segments[i].text for i in ids)
 
+    @property
+    def sha256(self) -> str:
+        """A fingerprint of the sentences, for files that must match the text they were made for.
+
+        Saved alignments and review files carry it: sentence ids only mean something for the
+        same sentences, so a file made for another version of a text is refused. It covers the
+        segmented text, not the file's bytes, so re-saving the same text in another encoding or
+        format keeps it.
+        """
+        joined = "\n".join(segment.text for segment in self.segments)
+        return hashlib.sha256(joined.encode("utf-8")).hexdigest()
+
 
 @dataclass(frozen=True)
 class Link:
@@ -89,12 +103,18 @@ class Severity(str, Enum):
         return {"error": 2, "warning": 1, "info": 0}[self.value]
 
 
+Span = tuple[int, int]
+"""Character offsets ``(start, end)`` into one side of a finding's text (``zh`` or ``en``)."""
+
+
 @dataclass(frozen=True)
 class Finding:
     """One QA observation about one link, the shared output type of every check.
 
     ``zh`` and ``en`` carry the text of the link so that a finding can be read (and
-    written to XLIFF or HTML) without the alignment at hand.
+    written to XLIFF or HTML) without the alignment at hand. ``key`` names what the
+    finding is about within the link (the figure, the term, the rule), and ``zh_spans``
+    and ``en_spans`` point at the words concerned, as offsets into ``zh`` and ``en``.
     """
 
     check: str
@@ -104,6 +124,38 @@ class Finding:
     zh: str
     en: str
     message: str
+    key: str = ""
+    zh_spans: tuple[Span, ...] = ()
+    en_spans: tuple[Span, ...] = ()
+
+    @property
+    def id(self) -> str:
+        """A stable identifier: the check, the link's text and the key, never positions.
+
+        Sentence numbers change whenever a line is added above; the text of the link does
+        not, so a reviewer's decision about a finding survives re-runs, re-alignment and
+        other documents holding the same sentences, and lapses as soon as the text (or
+        what the finding is about) changes. Whitespace and full-width forms are folded so
+        that re-wrapping a paragraph keeps the id. Findings without a key fall back to
+        their message, which must therefore not quote positions.
+        """
+        subject = self.key or self.message
+        material = "\x1f".join((self.check, _fold(self.zh), _fold(self.en), _fold(subject)))
+        digest = hashlib.sha256(material.encode("utf-8")).hexdigest()[:10]
+        return f"{self.check}-{digest}"
+
+
+def _fold(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+@dataclass(frozen=True)
+class AcceptedFinding:
+    """A finding a reviewer judged acceptable: out of the counts and the exit status, but
+    still listed, with the reviewer's note, so the decision stays visible."""
+
+    finding: Finding
+    note: str = ""
 
 
 class TermStatus(str, Enum):
@@ -201,6 +253,8 @@ class Report:
     alignment: Alignment
     findings: tuple[Finding, ...] = ()
     term_hits: tuple[TermHit, ...] = field(default=())
+    accepted: tuple[AcceptedFinding, ...] = ()
+    """Findings a reviewer accepted; ``findings`` holds only the others."""
 
     @property
     def counts(self) -> FindingCounts:
