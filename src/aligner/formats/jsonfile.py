@@ -18,6 +18,7 @@ def _document(doc: Document) -> dict[str, Any]:
     return {
         "lang": doc.lang,
         "path": doc.path,
+        "sha256": doc.sha256,
         "segments": [{"id": s.id, "text": s.text, "paragraph": s.paragraph} for s in doc.segments],
     }
 
