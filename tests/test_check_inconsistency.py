@@ -43,7 +43,8 @@ def test_same_chinese_with_two_renderings_is_a_warning_on_the_later_link() -> No
     assert (finding.zh, finding.en) == (TITLE_ZH, other)
     assert f"“{TITLE_EN}”" in finding.message  # the other rendering
     assert f"“{other}”" in finding.message  # this rendering
-    assert "zh 0 / en 0" in finding.message  # where the other one is
+    assert "elsewhere in this document" in finding.message  # where the other one is
+    assert "zh 0" not in finding.message  # never a sentence number: the id derives from it
     assert TITLE_ZH in finding.message
 
 

@@ -77,17 +77,26 @@ def test_deprecated_rendering_is_an_error_with_advice() -> None:
 
 
 def test_forbidden_entries_report_their_renderings() -> None:
+    # A row whose own status is forbidden is as binding as a "deprecated" column entry:
+    # both renderings are errors, in the order the English uses them.
     findings = run(("打击洋垃圾走私。", "Fight foreign garbage and foreign trash smuggling."))
     assert summary(findings) == [
-        (
-            "error",
-            'uses "foreign trash", a deprecated rendering of 洋垃圾; use "foreign waste"',
-        ),
-        (
-            "info",
-            'uses "foreign garbage", which the glossary marks forbidden for 洋垃圾 (g.csv:9)',
-        ),
+        ("error", 'uses "foreign garbage", a forbidden rendering of 洋垃圾; use "foreign waste"'),
+        ("error", 'uses "foreign trash", a deprecated rendering of 洋垃圾; use "foreign waste"'),
     ]
+
+
+def test_a_deprecated_status_row_is_an_error_when_used() -> None:
+    entries = (
+        GlossaryEntry("海关总署", "GACC"),
+        GlossaryEntry("海关总署", "Customs General Administration", TermStatus.DEPRECATED),
+    )
+    [finding] = check_terms(
+        build(("海关总署发布。", "The Customs General Administration said.")),
+        CheckContext(entries),
+    )
+    assert finding.severity is Severity.ERROR
+    assert "a deprecated rendering of 海关总署" in finding.message
 
 
 def test_entry_with_its_own_deprecated_status_expects_nothing() -> None:

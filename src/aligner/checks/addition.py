@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from aligner.checks.base import CheckContext, link_finding, link_texts
+from aligner.checks.base import CheckContext, link_finding, link_texts, whole
 from aligner.checks.omission import (
     bilingual_segment_texts,
     furniture_only,
@@ -71,4 +71,5 @@ def check_addition(alignment: Alignment, context: CheckContext) -> Iterator[Find
                 "Remove it if the translator added it, or check the alignment if the "
                 "Chinese it translates was matched elsewhere."
             )
-        yield link_finding(NAME, link, zh, en, severity, message)
+        key = "needs no Chinese" if reason is not None else "no Chinese"
+        yield link_finding(NAME, link, zh, en, severity, message, key=key, en_spans=whole(en))

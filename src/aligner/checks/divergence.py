@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import sacrebleu
 from sacrebleu.metrics.chrf import CHRF
 
-from aligner.checks.base import CheckContext, link_texts
+from aligner.checks.base import CheckContext, link_texts, whole
 from aligner.model import Alignment, Finding, Link, Severity
 
 NAME = "divergence"
@@ -162,6 +162,8 @@ def check_divergence(alignment: Alignment, context: CheckContext) -> Iterator[Fi
                         f"Check the English against the Chinese {source}: it may render "
                         "something else, or the sentences may be misaligned."
                     ),
+                    key="far from the reference",
+                    en_spans=whole(en),
                 )
             )
     yield _summary(hypotheses, references, len(units))
@@ -187,4 +189,5 @@ def _summary(hypotheses: list[str], references: list[str], units: int) -> Findin
         zh="",
         en="",
         message=message,
+        key="agreement with the reference",
     )

@@ -24,10 +24,10 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from aligner.checks.base import CheckContext, link_texts
+from aligner.checks.base import CheckContext, link_texts, places_of, whole
 from aligner.checks.chrome import is_symbols_only, non_body_kind
 from aligner.language.traditional import comparison_key
-from aligner.model import Alignment, Finding, Severity
+from aligner.model import Alignment, Finding, Severity, Span
 
 NAME = "inconsistency"
 
@@ -67,6 +67,8 @@ class _Occurrence:
     en: str
     zh_key: str
     en_key: str
+    sentence: str = ""
+    """For a sentence inside a merged link: its own text (the texts above are the link's)."""
 
 
 def _is_comparable(zh: str, en: str, one_to_one: bool, zh_norm: str, en_norm: str) -> bool:
@@ -108,20 +110,29 @@ def _merged_sentences(alignments: Sequence[tuple[str, Alignment]]) -> list[_Occu
                 sentence = alignment.source.segments[i].text
                 key = zh_key(sentence)
                 if _is_comparable(sentence, en, False, key, en_norm):
-                    found.append(_Occurrence(name, link.zh, link.en, zh, en, key, en_norm))
+                    found.append(
+                        _Occurrence(name, link.zh, link.en, zh, en, key, en_norm, sentence)
+                    )
     return found
 
 
 def _where(other: _Occurrence, own: _Occurrence) -> str:
-    ids = f"zh {','.join(map(str, other.zh_ids))} / en {','.join(map(str, other.en_ids))}"
-    return ids if other.document == own.document else f"{ids} in {other.document}"
+    """Where the other rendering is, in words that do not change when lines are added.
+
+    Sentence numbers would make the message (and so nothing stable could quote it) change
+    whenever the text above moves; the other rendering is quoted in full anyway.
+    """
+    return (
+        "elsewhere in this document" if other.document == own.document else f"in {other.document}"
+    )
 
 
 def _here(own: _Occurrence, other: _Occurrence) -> str:
     return "here" if other.document == own.document else f"here in {own.document}"
 
 
-def _finding(own: _Occurrence, message: str) -> Finding:
+def _finding(own: _Occurrence, message: str, key: str, zh_spans: tuple[Span, ...] = ()) -> Finding:
+    """Keyed by the other rendering it disagrees with, which is what the finding is about."""
     return Finding(
         check=NAME,
         severity=Severity.WARNING,
@@ -130,6 +141,9 @@ def _finding(own: _Occurrence, message: str) -> Finding:
         zh=own.zh,
         en=own.en,
         message=message,
+        key=key,
+        zh_spans=zh_spans or whole(own.zh),
+        en_spans=whole(own.en),
     )
 
 
@@ -141,10 +155,10 @@ def _same_chinese(occurrences: list[_Occurrence]) -> Iterator[tuple[str, Finding
             continue
         message = (
             f"The same Chinese sentence “{own.zh}” is translated differently: "
-            f"{_here(own, first)} “{own.en}”, but “{first.en}” at {_where(first, own)}. "
+            f"{_here(own, first)} “{own.en}”, but “{first.en}” {_where(first, own)}. "
             "Use one rendering for both unless the context really differs."
         )
-        yield own.document, _finding(own, message)
+        yield own.document, _finding(own, message, f"rendered elsewhere as {first.en_key}")
 
 
 def _contains(text_key: str, part_key: str) -> bool:
@@ -167,10 +181,11 @@ def _merged_repeats(
         message = (
             f"The same Chinese sentence “{first.zh}” is translated differently: "
             f"{_here(own, first)} it shares a link whose English “{own.en}” does not "
-            f"contain “{first.en}”, its rendering at {_where(first, own)}. "
+            f"contain “{first.en}”, its rendering {_where(first, own)}. "
             "Use one rendering for both unless the context really differs."
         )
-        yield own.document, _finding(own, message)
+        key = f"{own.zh_key} rendered elsewhere as {first.en_key}"
+        yield own.document, _finding(own, message, key, places_of(own.zh, own.sentence))
 
 
 def _same_english(occurrences: list[_Occurrence]) -> Iterator[tuple[str, Finding]]:
@@ -183,10 +198,10 @@ def _same_english(occurrences: list[_Occurrence]) -> Iterator[tuple[str, Finding
             continue
         message = (
             f"The same English “{own.en}” translates two different Chinese sentences: "
-            f"{_here(own, first)} “{own.zh}”, and “{first.zh}” at {_where(first, own)}. "
+            f"{_here(own, first)} “{own.zh}”, and “{first.zh}” {_where(first, own)}. "
             "Check that each English sentence says what its own Chinese says."
         )
-        yield own.document, _finding(own, message)
+        yield own.document, _finding(own, message, f"also translates {first.zh_key}")
 
 
 def located_inconsistencies(

@@ -13,7 +13,7 @@ import math
 import statistics
 from collections.abc import Iterator, Sequence
 
-from aligner.checks.base import CheckContext, link_texts
+from aligner.checks.base import CheckContext, link_texts, whole
 from aligner.model import Alignment, Finding, Severity
 
 NAME = "length"
@@ -106,6 +106,8 @@ def check_length(alignment: Alignment, context: CheckContext) -> Iterator[Findin
             zh=zh,
             en=en,
             message=_message(z, zh, en, typical, severity),
+            key="short" if z < 0 else "long",
+            en_spans=whole(en),
         )
 
 

@@ -18,7 +18,7 @@ from aligner.language.numbers import (
     extract_quantities,
     format_value,
 )
-from aligner.model import Alignment, Finding, Link, Severity
+from aligner.model import Alignment, Finding, Link, Severity, Span
 
 NAME = "number"
 
@@ -42,11 +42,32 @@ def check_numbers(alignment: Alignment, context: CheckContext) -> Iterator[Findi
             judged = _judge(diff)
             if judged is not None:
                 severity, message = judged
-                yield _finding(link, zh_text, en_text, severity, message)
+                yield _finding(link, zh_text, en_text, severity, message, diff)
 
 
-def _finding(link: Link, zh: str, en: str, severity: Severity, message: str) -> Finding:
-    return link_finding(NAME, link, zh, en, severity, message)
+def _finding(
+    link: Link, zh: str, en: str, severity: Severity, message: str, diff: QuantityDiff
+) -> Finding:
+    """Keyed by the figure (the Chinese one when there is one: the Chinese prevails)."""
+    anchor = diff.zh if diff.zh is not None else diff.en
+    key = format_value(anchor) if anchor is not None else diff.kind
+    if diff.zh is None and diff.en is not None:
+        key = f"English {key}"
+    return link_finding(
+        NAME,
+        link,
+        zh,
+        en,
+        severity,
+        message,
+        key=key,
+        zh_spans=_span(diff.zh),
+        en_spans=_span(diff.en),
+    )
+
+
+def _span(quantity: Quantity | None) -> tuple[Span, ...]:
+    return () if quantity is None else ((quantity.start, quantity.end),)
 
 
 def _is_first(quantity: Quantity) -> bool:

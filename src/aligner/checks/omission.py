@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from aligner.checks.base import CheckContext, link_finding, link_texts
+from aligner.checks.base import CheckContext, link_finding, link_texts, whole
 from aligner.checks.chrome import is_symbols_only, non_body_kind
 from aligner.model import Alignment, Document, Finding, Severity
 
@@ -130,4 +130,6 @@ def check_omission(alignment: Alignment, context: CheckContext) -> Iterator[Find
                 f"Chinese sentence has no English translation{paired}: “{zh}” needs "
                 f"translating; it belongs {location_hint(alignment, index, 'en')}."
             )
-        yield link_finding(NAME, link, zh, en, severity, message)
+        # Keyed by what is wrong, not where: the link's text already says which sentence.
+        key = "needs no English" if reason is not None else "no English"
+        yield link_finding(NAME, link, zh, en, severity, message, key=key, zh_spans=whole(zh))

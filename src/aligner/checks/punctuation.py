@@ -13,9 +13,15 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from aligner.checks.base import CheckContext, link_finding, link_texts
+from aligner.checks.base import (
+    CheckContext,
+    link_finding,
+    link_texts,
+    places_of,
+    segment_starts,
+)
 from aligner.checks.chrome import is_boilerplate, is_page_chrome
-from aligner.model import Alignment, Document, Finding, Severity
+from aligner.model import Alignment, Document, Finding, Severity, Span
 
 NAME = "punctuation"
 
@@ -79,6 +85,8 @@ class _Spot:
 
     kind: str
     examples: tuple[str, ...]
+    spans: tuple[Span, ...] = ()
+    """Where in the link's English the problem is."""
 
 
 def _context(text: str, start: int, end: int) -> str:
@@ -106,23 +114,34 @@ def _replacement(mark: str) -> str:
 
 def unbalanced_pairs(text: str) -> list[str]:
     """Bracket and quotation pairs that do not close within ``text``, e.g. ["(", "“"]."""
-    problems: list[str] = []
-    stack: list[str] = []
+    return list(dict.fromkeys(mark for mark, _ in unbalanced_marks(text)))
+
+
+def unbalanced_marks(text: str) -> list[tuple[str, int]]:
+    """Each bracket or quotation mark left without its partner, with its offset.
+
+    For straight double quotes, which open and close alike, an odd count leaves the last
+    one unpaired.
+    """
+    problems: list[tuple[str, int]] = []
+    stack: list[tuple[str, int]] = []
     for index, char in enumerate(text):
         if char in _OPENERS:
-            stack.append(char)
+            stack.append((char, index))
         elif char in _CLOSERS:
             opener = _CLOSERS[char]
-            if opener in stack:
+            if any(open_ == opener for open_, _ in stack):
                 while stack:
-                    if stack.pop() == opener:
+                    if stack.pop()[0] == opener:
                         break
             elif not (char == ")" and _LIST_MARKER.search(text[:index])):
-                problems.append(char)
+                problems.append((char, index))
     problems.extend(stack)
-    if len(_INCH_MARK.sub("", text).split('"')) % 2 == 0:
-        problems.append('"')
-    return list(dict.fromkeys(problems))
+    inches = {match.end() - 1 for match in _INCH_MARK.finditer(text)}
+    quotes = [index for index, char in enumerate(text) if char == '"' and index not in inches]
+    if len(quotes) % 2:
+        problems.append(('"', quotes[-1]))
+    return sorted(problems, key=lambda problem: problem[1])
 
 
 def _paragraph_text(document: Document, ids: Sequence[int]) -> str:
@@ -130,32 +149,35 @@ def _paragraph_text(document: Document, ids: Sequence[int]) -> str:
     return " ".join(s.text for s in document.segments if s.paragraph in paragraphs)
 
 
-def _spacing_spots(texts: Sequence[str], skip_layout: bool) -> list[_Spot]:
-    doubled: list[str] = []
-    comma: list[str] = []
-    stop: list[str] = []
-    for text in texts:
+def _spacing_spots(texts: Sequence[tuple[int, str]], skip_layout: bool) -> list[_Spot]:
+    """Spacing slips in each sentence; ``texts`` pairs a sentence with where it starts in
+    the link's English, so the spots' spans index that."""
+    doubled: dict[str, list[Span]] = {}
+    comma: dict[str, list[Span]] = {}
+    stop: dict[str, list[Span]] = {}
+    for base, text in texts:
         masked = _mask_addresses(text)
         if not skip_layout:
             for match in _DOUBLED_SPACE.finditer(text):
                 left = text[: match.start()].split()[-1]
                 right = text[match.end() :].split()[0]
-                doubled.append(f"{left}{match.group()}{right}")
+                example = f"{left}{match.group()}{right}"
+                doubled.setdefault(example, []).append((base + match.start(), base + match.end()))
         for pattern in (_COMMA_BEFORE_LETTER, _COMMA_IN_DATE):
             for match in pattern.finditer(masked):
-                comma.append(_context(text, match.start(), match.end()))
+                example = _context(text, match.start(), match.end())
+                comma.setdefault(example, []).append((base + match.end() - 1, base + match.end()))
         for match in _STOP_BEFORE_CAPITAL.finditer(masked):
             letters = _LETTERS_BEFORE.search(masked[: match.start()])
             if letters is not None and len(letters.group(1)) == 1:
                 continue
-            stop.append(_context(text, match.start(), match.end()))
+            example = _context(text, match.start(), match.end())
+            stop.setdefault(example, []).append((base + match.start(), base + match.end()))
     spots: list[_Spot] = []
-    if doubled:
-        spots.append(_Spot("doubled", tuple(dict.fromkeys(doubled))))
-    if comma:
-        spots.append(_Spot("comma", tuple(dict.fromkeys(comma))))
-    if stop:
-        spots.append(_Spot("stop", tuple(dict.fromkeys(stop))))
+    for kind, found in (("doubled", doubled), ("comma", comma), ("stop", stop)):
+        if found:
+            spans = tuple(span for places in found.values() for span in places)
+            spots.append(_Spot(kind, tuple(found), spans))
     return spots
 
 
@@ -204,23 +226,29 @@ def _link_spots(alignment: Alignment, en_ids: tuple[int, ...], en: str) -> list[
     spots: list[_Spot] = []
     marks = full_width_marks(en)
     if marks:
-        spots.append(_Spot("full-width-chrome" if chrome else "full-width", tuple(marks)))
+        spans = tuple(span for mark in marks for span in places_of(en, mark))
+        spots.append(_Spot("full-width-chrome" if chrome else "full-width", tuple(marks), spans))
     # A quotation that runs over several sentences is split across links by segmentation;
     # only a pair that stays open in the whole paragraph is a real slip.
     in_paragraph = set(unbalanced_pairs(_paragraph_text(alignment.target, en_ids)))
-    unbalanced = [pair for pair in unbalanced_pairs(en) if pair in in_paragraph]
+    unbalanced = [(mark, at) for mark, at in unbalanced_marks(en) if mark in in_paragraph]
     if unbalanced:
-        spots.append(_Spot("unbalanced", tuple(unbalanced)))
+        pairs = tuple(dict.fromkeys(mark for mark, _ in unbalanced))
+        spots.append(_Spot("unbalanced", pairs, tuple((at, at + 1) for _, at in unbalanced)))
     layout = chrome or all(is_boilerplate(text) for text in texts)
-    spots.extend(_spacing_spots(texts, skip_layout=layout))
+    starts = segment_starts(alignment.target, en_ids)
+    placed = [(starts[i], alignment.target.segments[i].text) for i in en_ids]
+    spots.extend(_spacing_spots(placed, skip_layout=layout))
     return spots
 
 
 def check_punctuation(alignment: Alignment, context: CheckContext) -> Iterator[Finding]:
+    """One finding per kind of slip in a link, keyed by the kind and the marks concerned."""
     for link in alignment.links:
         if not link.en:
             continue
         zh, en = link_texts(alignment, link.zh, link.en)
         for spot in _link_spots(alignment, link.en, en):
             severity, message = _describe(spot)
-            yield link_finding(NAME, link, zh, en, severity, message)
+            key = f"{spot.kind}: {' '.join(spot.examples)}"
+            yield link_finding(NAME, link, zh, en, severity, message, key=key, en_spans=spot.spans)

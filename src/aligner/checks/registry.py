@@ -6,7 +6,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from importlib import import_module
 
-from aligner.checks.base import Check, CheckContext
+from aligner.checks.base import Check, CheckContext, distinct_keys
 from aligner.model import Alignment, Finding
 
 
@@ -88,4 +88,4 @@ def run_checks(
             place = -1
         return (place, -finding.severity.rank, finding.check)
 
-    return tuple(sorted(findings, key=position))
+    return distinct_keys(sorted(findings, key=position))

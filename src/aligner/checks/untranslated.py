@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from aligner.checks.base import CheckContext, link_finding, link_texts
+from aligner.checks.base import CheckContext, link_finding, link_texts, places_of, whole
 from aligner.checks.chrome import is_boilerplate, is_page_chrome
 from aligner.model import Alignment, Finding, Link, Severity
 
@@ -48,8 +48,24 @@ def _quote_all(runs: list[str]) -> str:
     return ", ".join(f"“{run}”" for run in runs)
 
 
-def _finding(link: Link, zh: str, en: str, severity: Severity, message: str) -> Finding:
-    return link_finding(NAME, link, zh, en, severity, message)
+def _finding(
+    link: Link,
+    zh: str,
+    en: str,
+    severity: Severity,
+    message: str,
+    key: str,
+    runs: list[str] | None = None,
+) -> Finding:
+    """Keyed by the Chinese left in the English; spans point at it on both sides."""
+    if runs is None:
+        zh_spans, en_spans = whole(zh), whole(en)
+    else:
+        zh_spans = tuple(span for run in runs for span in places_of(zh, run))
+        en_spans = tuple(span for run in runs for span in places_of(en, run))
+    return link_finding(
+        NAME, link, zh, en, severity, message, key=key, zh_spans=zh_spans, en_spans=en_spans
+    )
 
 
 def check_untranslated(alignment: Alignment, context: CheckContext) -> Iterator[Finding]:
@@ -67,6 +83,7 @@ def check_untranslated(alignment: Alignment, context: CheckContext) -> Iterator[
                 Severity.ERROR,
                 f"English is the Chinese copied unchanged: “{en}” is not translated; "
                 f"replace it with an English rendering of “{zh}”.",
+                "copied",
             )
             continue
         body_runs: list[str] = []
@@ -85,6 +102,8 @@ def check_untranslated(alignment: Alignment, context: CheckContext) -> Iterator[
                 Severity.ERROR,
                 f"English contains untranslated Chinese {_quote_all(body_runs)}: "
                 f"translate it into English{source}.",
+                " ".join(body_runs),
+                body_runs,
             )
         elif chrome_runs:
             yield _finding(
@@ -95,4 +114,6 @@ def check_untranslated(alignment: Alignment, context: CheckContext) -> Iterator[
                 f"Chinese {_quote_all(chrome_runs)} in a line of the page around the "
                 "release (page chrome, such as a language switch link, or a footer such as "
                 "a site licence number): fine on the web page, drop it from the deliverable.",
+                " ".join(chrome_runs),
+                chrome_runs,
             )

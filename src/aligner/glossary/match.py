@@ -44,16 +44,16 @@ class TermGroup:
     """All entries that share one Chinese term (after folding), read together.
 
     ``accepted`` starts with the preferred renderings, then the admitted ones and the
-    variants; ``rejected`` lists deprecated and forbidden renderings; ``discouraged`` holds
-    the ``en`` of entries whose own status is deprecated or forbidden, which say less
-    (the status may describe the Chinese term) and are reported only as information.
+    variants; ``rejected`` lists every rendering that must not be used, whichever column
+    says so: the ``deprecated`` list of any entry, and the ``en`` of an entry whose own
+    status is deprecated or forbidden. A rendering both accepted and rejected for one
+    term counts as accepted (``glossary check`` reports such a row as an error).
     """
 
     zh: str
     entries: tuple[GlossaryEntry, ...]
     accepted: tuple[Rendering, ...]
     rejected: tuple[Rendering, ...]
-    discouraged: tuple[Rendering, ...]
 
     @property
     def origin(self) -> str:
@@ -108,18 +108,12 @@ def _group(entries: list[GlossaryEntry]) -> TermGroup:
         ]
     )
     accepted_texts = {r.text.lower() for r in accepted}
-    rejected = _unique(
-        Rendering(d, _rejection_status(e), e.origin)
-        for e in entries
-        for d in e.deprecated
-        if d.lower() not in accepted_texts
-    )
-    discouraged = _unique(
-        Rendering(e.en, e.status, e.origin)
-        for e in entries
-        if e.status not in ACCEPTED_STATUSES and e.en.lower() not in accepted_texts
-    )
-    return TermGroup(entries[0].zh, tuple(entries), accepted, rejected, discouraged)
+    own_status = [
+        Rendering(e.en, e.status, e.origin) for e in entries if e.status not in ACCEPTED_STATUSES
+    ]
+    listed = [Rendering(d, _rejection_status(e), e.origin) for e in entries for d in e.deprecated]
+    rejected = _unique(r for r in own_status + listed if r.text.lower() not in accepted_texts)
+    return TermGroup(entries[0].zh, tuple(entries), accepted, rejected)
 
 
 @lru_cache(maxsize=16)
@@ -163,7 +157,7 @@ def find_zh_terms(text: str, matcher: ZhMatcher) -> list[TermMatchZh]:
 
 
 def _english_hits(text: str, group: TermGroup) -> Iterable[tuple[EnMatch, Rendering]]:
-    for rendering in group.accepted + group.rejected + group.discouraged:
+    for rendering in group.accepted + group.rejected:
         for match in find_en(text, rendering.text):
             yield match, rendering
 
