@@ -24,7 +24,7 @@ STAGES: tuple[tuple[str, ...], ...] = (
     ("language", "lexicon"),
     ("segment",),
     ("readers",),
-    ("glossary",),
+    ("glossary", "checklists"),
     ("align",),
     ("checks",),
     ("formats",),

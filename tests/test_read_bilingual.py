@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -240,14 +241,26 @@ def test_generic_xliff12_one_sentence_per_unit_and_side(tmp_path: Path) -> None:
 """,
     )
     alignment = read_bilingual(path)
-    assert alignment.source.segments == (
+    assert [replace(s, codes=()) for s in alignment.source.segments] == [
         Segment(0, "海关总署发布。", 0),
         Segment(1, "尚无译文。", 1),
-    )
-    assert alignment.target.segments == (
+    ]
+    assert [replace(s, codes=()) for s in alignment.target.segments] == [
         Segment(0, "GACC released.", 0),
         Segment(1, "Extra line.", 2),
-    )
+    ]
+    # Inline codes are kept as data, where they stood in the text.
+    zh_codes = alignment.source.segments[0].codes
+    assert [(c.label, c.position, c.content) for c in zh_codes] == [
+        ('<g id="1">', 2, ""),
+        ('</g id="1">', 4, ""),
+        ('<ph id="2"/>', 4, "{0}"),
+    ]
+    en_codes = alignment.target.segments[0].codes
+    assert [(c.label, c.pair, c.position) for c in en_codes] == [
+        ('<bpt id="1"/>', "bpt#1", 5),
+        ('<ept id="1"/>', "bpt#1", 13),
+    ]
     assert alignment.links == (
         Link((0,), (0,), 1.0),
         Link((1,), (), 1.0),

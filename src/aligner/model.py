@@ -33,12 +33,57 @@ class RawDocument:
 
 
 @dataclass(frozen=True)
+class InlineCode:
+    """One inline code of a bilingual file (a tag or placeholder), kept out of the text.
+
+    XLIFF and TMX carry the original document's formatting and variables as elements
+    inside the text (``<g>``, ``<x/>``, ``<ph>``, ``<bpt>``/``<ept>``, ``<pc>``,
+    ``<sc>``/``<ec>``); a translation must keep them, so the readers keep them as data that
+    the ``tags`` check compares between the two sides. ``role`` is ``open``, ``close`` or
+    ``standalone`` (a ``<g>`` or ``<pc>`` element gives an ``open`` and a ``close``);
+    ``pair`` is ``family#id``, what ties a close to its open (the same for both ends, and
+    the same on both sides of a unit when the file is sound); ``position`` is the
+    character offset in the segment's text where the code stands; ``element`` is the
+    element's name as written and ``content`` the native code it carries, if any (``<b>``).
+    """
+
+    element: str
+    role: Literal["open", "close", "standalone"]
+    pair: str
+    position: int
+    content: str = ""
+
+    @property
+    def label(self) -> str:
+        """How a message shows the code: ``<g id="1">``, ``</g id="1">``, ``<x id="2"/>``.
+
+        ``pair`` is ``family#id``; the two ends of a wrapping element (``<g>``, ``<pc>``)
+        are shown as its start and end tag, every other code as the empty element it is.
+        """
+        ident = self.pair.partition("#")[2] or "?"
+        if self.role == "open" and self.element in WRAPPING_CODES:
+            return f'<{self.element} id="{ident}">'
+        if self.role == "close" and self.element in WRAPPING_CODES:
+            return f'</{self.element} id="{ident}">'
+        return f'<{self.element} id="{ident}"/>'
+
+
+WRAPPING_CODES = frozenset({"g", "pc"})
+"""Inline elements that wrap text: read as an ``open`` code before it and a ``close`` after."""
+
+
+@dataclass(frozen=True)
 class Segment:
-    """One sentence (or heading, date or signature line) of a document."""
+    """One sentence (or heading, date or signature line) of a document.
+
+    ``codes`` are the inline codes a bilingual file held in this sentence, with positions
+    into ``text``; plain-text, DOCX and HTML inputs have none.
+    """
 
     id: int
     text: str
     paragraph: int
+    codes: tuple[InlineCode, ...] = ()
 
 
 @dataclass(frozen=True)

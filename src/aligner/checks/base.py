@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from aligner.checklists.model import ChecklistRule
 from aligner.glossary.model import GlossaryEntry
 from aligner.model import Alignment, Document, Finding, Link, Severity, Span
 
@@ -25,6 +26,10 @@ class CheckContext:
 
     glossary: tuple[GlossaryEntry, ...] = ()
     reference: Document | None = None
+    checklist: tuple[ChecklistRule, ...] = ()
+    """Checklist rules in force (the bundled customs checklist and the user's files)."""
+    words: frozenset[str] = frozenset()
+    """Words the spelling check accepts besides its dictionary (the user's word lists)."""
 
 
 Check = Callable[[Alignment, CheckContext], Iterable[Finding]]

@@ -31,7 +31,11 @@ class CheckSpec:
 CHECKS: tuple[CheckSpec, ...] = (
     CheckSpec("term", "aligner.checks.term:check_terms", "glossary terms and their renderings"),
     CheckSpec("number", "aligner.checks.number:check_numbers", "figures, percentages and dates"),
-    CheckSpec("omission", "aligner.checks.omission:check_omission", "Chinese with no English"),
+    CheckSpec(
+        "omission",
+        "aligner.checks.unit_omission:check_omissions",
+        "Chinese with no English (whole links and sentences inside one)",
+    ),
     CheckSpec("addition", "aligner.checks.addition:check_addition", "English with no Chinese"),
     CheckSpec(
         "untranslated",
@@ -54,6 +58,22 @@ CHECKS: tuple[CheckSpec, ...] = (
         "aligner.checks.divergence:check_divergence",
         "distance from a --reference translation",
     ),
+    CheckSpec(
+        "polarity",
+        "aligner.checks.polarity:check_polarity",
+        "rise against fall, negation, always/never",
+    ),
+    CheckSpec(
+        "checklist",
+        "aligner.checks.checklist:check_checklist",
+        "rules of the customs and --checklist files",
+    ),
+    CheckSpec(
+        "spelling",
+        "aligner.checks.spelling:check_spelling",
+        "misspelt and repeated English words",
+    ),
+    CheckSpec("tags", "aligner.checks.tags:check_tags", "inline tags, placeholders, URLs, e-mail"),
 )
 
 

@@ -40,11 +40,12 @@ from aligner.formats.xmlcommon import (
     sub,
 )
 from aligner.formats.xmlread import (
+    Inline,
     Parsed,
     Unit,
     generic_unit,
-    inline_text,
     primary_subtag,
+    read_inline,
     recorded_unit,
     require_version,
     split_by_lengths,
@@ -139,19 +140,19 @@ def _props(element: etree._Element | None) -> dict[str, str]:
 
 def _unit(tu: etree._Element, path: str, ordinal: int) -> Unit | None:
     """The Chinese and English variants of a ``<tu>``; None when it has neither."""
-    texts: dict[str, str] = {}
+    texts: dict[str, Inline] = {}
     for tuv in tu.iterfind("tuv"):
         seg = tuv.find("seg")
         if seg is None:
             raise InputError(path, f"translation unit {tu.get('tuid', '?')!r} has no <seg>")
         lang = primary_subtag(tuv.get(XML_LANG) or tuv.get("lang"))
         if lang in ("zh", "en"):
-            texts.setdefault(lang, inline_text(seg, _CODES))
+            texts.setdefault(lang, read_inline(seg, _CODES))
     if not texts:
         return None
-    zh_text, en_text = texts.get("zh", ""), texts.get("en", "")
+    zh, en = texts.get("zh", Inline("")), texts.get("en", Inline(""))
     props = _props(tu)
     if f"x-{ZH_IDS}" not in props:
-        return generic_unit(zh_text, en_text, False, ordinal)
-    zh_pieces = split_by_lengths(zh_text, props.get(f"x-{ZH_LENGTHS}"), "zh")
-    return recorded_unit(zh_text, zh_pieces, en_text, props, "x-", ordinal)
+        return generic_unit(zh, en, False, ordinal)
+    zh_pieces = split_by_lengths(zh.text, props.get(f"x-{ZH_LENGTHS}"), "zh")
+    return recorded_unit(zh, zh_pieces, en, props, "x-", ordinal)

@@ -54,12 +54,13 @@ from aligner.formats.xmlcommon import (
     xliff_recorded_values,
 )
 from aligner.formats.xmlread import (
+    Inline,
     Parsed,
     Qualifier,
     Unit,
     generic_unit,
-    inline_text,
     is_swapped,
+    read_inline,
     recorded_unit,
     require_version,
     texts,
@@ -178,19 +179,19 @@ def _unit(unit: etree._Element, q: Qualifier, path: str, swapped: bool, ordinal:
     if source is None:
         raise InputError(path, f"trans-unit {unit.get('id', '?')!r} has no <source>")
     target = unit.find(q("target"))
-    source_text = inline_text(source, _CODES)
-    target_text = inline_text(target, _CODES) if target is not None else ""
+    source_inline = read_inline(source, _CODES)
+    target_inline = read_inline(target, _CODES) if target is not None else Inline("")
 
     contexts = {
         context.get("context-type", ""): context.text or ""
         for context in unit.iterfind(f"{q('context-group')}/{q('context')}")
     }
     if swapped or f"x-{ZH_IDS}" not in contexts:
-        return generic_unit(source_text, target_text, swapped, ordinal)
+        return generic_unit(source_inline, target_inline, swapped, ordinal)
 
     seg_source = unit.find(q("seg-source"))
     zh_marks = [] if seg_source is None else seg_source.findall(q("mrk"))
     zh_pieces = texts((m for m in zh_marks if m.get("mtype") == "seg"), _CODES)
     return recorded_unit(
-        source_text, zh_pieces or (source_text,), target_text, contexts, "x-", ordinal
+        source_inline, zh_pieces or (source_inline.text,), target_inline, contexts, "x-", ordinal
     )

@@ -51,12 +51,14 @@ from aligner.formats.xmlcommon import (
     xliff_recorded_values,
 )
 from aligner.formats.xmlread import (
+    Inline,
     Parsed,
     Qualifier,
     Unit,
     generic_unit,
-    inline_text,
     is_swapped,
+    join_inline,
+    read_inline,
     recorded_unit,
     require_version,
     texts,
@@ -210,29 +212,29 @@ def _unit(unit: etree._Element, q: Qualifier, path: str, swapped: bool, ordinal:
     if not parts:
         raise InputError(path, f"unit {unit_id!r} has no <segment>")
     sources: list[etree._Element] = []
-    source_texts: list[str] = []
-    target_texts: list[str] = []
+    source_parts: list[Inline] = []
+    target_parts: list[Inline] = []
     for part in parts:
         source = part.find(q("source"))
         if source is None:
             raise InputError(path, f"unit {unit_id!r} has a segment without <source>")
         sources.append(source)
-        source_texts.append(inline_text(source, _CODES))
+        source_parts.append(read_inline(source, _CODES))
         target = part.find(q("target"))
         if target is not None:
-            target_texts.append(inline_text(target, _CODES))
+            target_parts.append(read_inline(target, _CODES))
         elif part.tag == q("ignorable"):
             # An ignorable without target carries its source (whitespace) over unchanged.
-            target_texts.append(source_texts[-1])
-    source_text, target_text = "".join(source_texts), "".join(target_texts)
+            target_parts.append(source_parts[-1])
+    source_inline, target_inline = join_inline(source_parts), join_inline(target_parts)
 
     recorded = _metadata(unit)
     if swapped or ZH_IDS not in recorded:
-        return generic_unit(source_text, target_text, swapped, ordinal)
+        return generic_unit(source_inline, target_inline, swapped, ordinal)
 
     zh_pieces = _marked_pieces(sources[0], q) if len(parts) == 1 else ()
     return recorded_unit(
-        source_text, zh_pieces or (source_text,), target_text, recorded, "", ordinal
+        source_inline, zh_pieces or (source_inline.text,), target_inline, recorded, "", ordinal
     )
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lxml import etree
 
@@ -37,7 +37,7 @@ from aligner.formats.xmlcommon import (
     ZH_PARAGRAPHS,
     parse_ids,
 )
-from aligner.model import Alignment, Document, Link, Segment
+from aligner.model import Alignment, Document, InlineCode, Link, Segment
 
 # lxml repeats the position at the end of libxml2's message.
 _POSITION_SUFFIX = re.compile(r",? line \d+, column \d+$")
@@ -60,10 +60,15 @@ class Recorded:
 
 @dataclass(frozen=True)
 class Side:
-    """Sentences read for one side of a unit; a paragraph of None means "same as before"."""
+    """Sentences read for one side of a unit; a paragraph of None means "same as before".
+
+    ``codes`` holds each sentence's inline codes, positioned in that sentence (empty when the
+    side has none).
+    """
 
     texts: tuple[str, ...]
     paragraphs: tuple[int | None, ...]
+    codes: tuple[tuple[InlineCode, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -125,14 +130,81 @@ def syntax_problem(error: etree.XMLSyntaxError) -> str:
 # --- shared pieces -----------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Inline:
+    """The text of a source, target or seg, with the inline codes it held as data.
+
+    Each code's ``position`` is an offset into ``text``: where the tag stood.
+    """
+
+    text: str
+    codes: tuple[InlineCode, ...] = ()
+
+
+# How each inline element of XLIFF 1.2, XLIFF 2 and TMX becomes a code: its family (the
+# name both ends of a pair share) and its role. Wrapping elements (<g>, <pc>) give an open
+# code before their text and a close code after it.
+_CODE_ROLES: dict[str, tuple[str, str]] = {
+    "g": ("g", "wrap"),
+    "pc": ("pc", "wrap"),
+    "bx": ("bx", "open"),
+    "ex": ("bx", "close"),
+    "bpt": ("bpt", "open"),
+    "ept": ("bpt", "close"),
+    "sc": ("sc", "open"),
+    "ec": ("sc", "close"),
+    "x": ("x", "standalone"),
+    "ph": ("ph", "standalone"),
+    "it": ("it", "standalone"),
+    "ut": ("ut", "standalone"),
+}
+
+
 def inline_text(element: etree._Element, codes: frozenset[str]) -> str:
     """The text of a source/target/seg, reading through markers and skipping native codes."""
+    return read_inline(element, codes).text
+
+
+def read_inline(element: etree._Element, skipped: frozenset[str]) -> Inline:
+    """Text and inline codes of a source/target/seg.
+
+    Markers (``<mrk>``, ``<hi>``) are read through; the content of the elements named in
+    ``skipped`` is native markup of the original file (``<bpt>&lt;b&gt;</bpt>``), not text.
+    """
     parts: list[str] = []
-    _collect_text(element, codes, parts)
-    return "".join(parts)
+    codes: list[InlineCode] = []
+    _collect(element, skipped, parts, codes)
+    return Inline("".join(parts), tuple(codes))
 
 
-def _collect_text(element: etree._Element, codes: frozenset[str], parts: list[str]) -> None:
+def join_inline(pieces: Iterable[Inline]) -> Inline:
+    """Several inline texts as one (the segments of an XLIFF 2 unit), codes moved along."""
+    text = ""
+    codes: list[InlineCode] = []
+    for piece in pieces:
+        codes.extend(replace(code, position=code.position + len(text)) for code in piece.codes)
+        text += piece.text
+    return Inline(text, tuple(codes))
+
+
+def _pair_id(element: etree._Element, local: str) -> str:
+    """What ties the two ends of a paired code, and a code to its twin on the other side."""
+    names = {
+        "ec": ("startRef", "id"),
+        "ex": ("rid", "id"),
+        "bpt": ("rid", "i", "id"),
+        "ept": ("rid", "i", "id"),
+    }.get(local, ("id", "x", "i"))
+    for name in names:
+        value = element.get(name)
+        if value is not None:
+            return value
+    return "?"
+
+
+def _collect(
+    element: etree._Element, skipped: frozenset[str], parts: list[str], codes: list[InlineCode]
+) -> None:
     if element.text:
         parts.append(element.text)
     for child in element:
@@ -140,10 +212,36 @@ def _collect_text(element: etree._Element, codes: frozenset[str], parts: list[st
             local = etree.QName(child).localname
             if local == "cp":
                 parts.append(_code_point(child))
-            elif local not in codes:
-                _collect_text(child, codes, parts)
+            else:
+                _child(child, local, skipped, parts, codes)
         if child.tail:
             parts.append(child.tail)
+
+
+def _child(
+    child: etree._Element,
+    local: str,
+    skipped: frozenset[str],
+    parts: list[str],
+    codes: list[InlineCode],
+) -> None:
+    known = _CODE_ROLES.get(local)
+    if known is None:
+        if local not in skipped:
+            _collect(child, skipped, parts, codes)
+        return
+    family, role = known
+    pair = f"{family}#{_pair_id(child, local)}"
+    content = "".join(str(part) for part in child.itertext()) if local in skipped else ""
+    here = sum(len(part) for part in parts)
+    if role == "wrap":
+        codes.append(InlineCode(local, "open", pair, here))
+        _collect(child, skipped, parts, codes)
+        codes.append(InlineCode(local, "close", pair, sum(len(part) for part in parts)))
+        return
+    if local not in skipped and len(child):
+        _collect(child, skipped, parts, codes)
+    codes.append(InlineCode(local, role, pair, here, content))  # type: ignore[arg-type]
 
 
 class BadCharacter(Exception):
@@ -249,7 +347,7 @@ def _confidence(text: str | None) -> float:
 
 
 def _side(
-    full: str,
+    inline: Inline,
     pieces: tuple[str, ...],
     recorded: Recorded | None,
     lang: str,
@@ -261,7 +359,9 @@ def _side(
     joined they give exactly the side's text. Otherwise the whole text is one sentence; in our
     own files it keeps the paragraph of the first recorded sentence (or, with none recorded,
     that of the sentence before it), in other tools' files each unit counts as a paragraph.
+    Inline codes go to the sentence they stand in.
     """
+    full = inline.text
     if (
         recorded is not None
         and recorded.ids
@@ -269,31 +369,63 @@ def _side(
         and all(piece.strip() for piece in pieces)
         and join_sentences(lang, pieces) == full
     ):
+        separator = len(join_sentences(lang, ("", "")))
+        starts = []
+        position = 0
+        for piece in pieces:
+            starts.append(position)
+            position += len(piece) + separator
+        codes = _distribute(inline.codes, starts, pieces)
         if len(recorded.paragraphs) == len(pieces):
-            return Side(pieces, recorded.paragraphs)
-        return Side(pieces, (None,) * len(pieces))
+            return Side(pieces, recorded.paragraphs, codes)
+        return Side(pieces, (None,) * len(pieces), codes)
     text = full.strip()
     if not text:
         return Side((), ())
     paragraph: int | None = fallback_paragraph
     if recorded is not None:
         paragraph = recorded.paragraphs[0] if recorded.paragraphs else None
-    return Side((text,), (paragraph,))
+    return Side((text,), (paragraph,), _distribute(inline.codes, [full.index(text)], (text,)))
 
 
-def generic_unit(source_text: str, target_text: str, swapped: bool, ordinal: int) -> Unit:
-    zh_text, en_text = (target_text, source_text) if swapped else (source_text, target_text)
+def _distribute(
+    codes: tuple[InlineCode, ...], starts: list[int], pieces: tuple[str, ...]
+) -> tuple[tuple[InlineCode, ...], ...]:
+    """Each sentence's codes, positioned in it; a code between two sentences goes with the
+    sentence it closes (a close code) or opens (any other)."""
+    if not codes:
+        return ()
+    shares: list[list[InlineCode]] = [[] for _ in pieces]
+    for code in codes:
+        index = _owner(code, starts, pieces)
+        position = min(max(code.position - starts[index], 0), len(pieces[index]))
+        shares[index].append(replace(code, position=position))
+    return tuple(tuple(share) for share in shares)
+
+
+def _owner(code: InlineCode, starts: list[int], pieces: tuple[str, ...]) -> int:
+    for number, start in enumerate(starts):
+        end = start + len(pieces[number])
+        if number == len(pieces) - 1 or code.position < end:
+            return number
+        if code.position == end or code.position < starts[number + 1]:
+            return number if code.role == "close" else number + 1
+    return 0
+
+
+def generic_unit(source: Inline, target: Inline, swapped: bool, ordinal: int) -> Unit:
+    zh, en = (target, source) if swapped else (source, target)
     return Unit(
-        zh=_side(zh_text, (), None, "zh", ordinal),
-        en=_side(en_text, (), None, "en", ordinal),
+        zh=_side(zh, (), None, "zh", ordinal),
+        en=_side(en, (), None, "en", ordinal),
         confidence=1.0,
     )
 
 
 def recorded_unit(
-    zh_text: str,
+    zh_inline: Inline,
     zh_pieces: tuple[str, ...],
-    en_text: str,
+    en_inline: Inline,
     values: Mapping[str, str],
     prefix: str,
     ordinal: int,
@@ -315,13 +447,13 @@ def recorded_unit(
 
     zh_recorded = _recorded(value(ZH_IDS), value(ZH_PARAGRAPHS))
     if zh_recorded is not None and not zh_recorded.ids:
-        en_text = en_text if en_text.strip() else zh_text
-        zh_text, zh_pieces = "", ()
+        en_inline = en_inline if en_inline.text.strip() else zh_inline
+        zh_inline, zh_pieces = Inline(""), ()
     return Unit(
-        zh=_side(zh_text, zh_pieces, zh_recorded, "zh", ordinal),
+        zh=_side(zh_inline, zh_pieces, zh_recorded, "zh", ordinal),
         en=_side(
-            en_text,
-            split_by_lengths(en_text, value(EN_LENGTHS), "en"),
+            en_inline,
+            split_by_lengths(en_inline.text, value(EN_LENGTHS), "en"),
             _recorded(value(EN_IDS), value(EN_PARAGRAPHS)),
             "en",
             ordinal,
@@ -350,10 +482,11 @@ def assemble(parsed: Parsed, path: str) -> Alignment:
 
 def _extend(segments: list[Segment], side: Side) -> tuple[int, ...]:
     ids = []
-    for text, paragraph in zip(side.texts, side.paragraphs, strict=True):
+    codes = side.codes or ((),) * len(side.texts)
+    for text, paragraph, held in zip(side.texts, side.paragraphs, codes, strict=True):
         if paragraph is None:
             paragraph = segments[-1].paragraph if segments else 0
-        segment = Segment(id=len(segments), text=text, paragraph=paragraph)
+        segment = Segment(id=len(segments), text=text, paragraph=paragraph, codes=held)
         segments.append(segment)
         ids.append(segment.id)
     return tuple(ids)

@@ -1,0 +1,307 @@
+"""Spelling check on the English: misspelt words and words typed twice ("The the").
+
+The dictionary is pyspellchecker's English word list (about 160,000 words with their
+frequencies, loaded in a fifth of a second, offline), chosen over a Hunspell dictionary
+read by spylls and over SymSpell by measurement on the sample and on MAC-Dev's English
+(``benchmarks/spelling_engines.py``; figures in the README). Beyond the dictionary, these
+words are known:
+
+* the English of every glossary entry in force (term names such as "Hainan");
+* the document's proper nouns: a capitalised word that stands inside a sentence, or next
+  to another capitalised word, somewhere in the document ("Jianguomennei Avenue", "Wang
+  Lingjun") is a name wherever it occurs, unless it is one slip away from a dictionary
+  word and occurs only once; a capitalised word made of pinyin syllables is a name too;
+* British spellings of dictionary words (realise, colour, travelling, learnt);
+* acronyms and anything with a digit (GACC, CPC, 3D, No.6), web and mail addresses;
+* the words of the user's word lists (``--words FILE``).
+
+Each finding names the word and the dictionary's suggestion. A word typed twice is
+reported unless the pair is grammatical ("had had", "that that").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Protocol
+
+import regex
+
+from aligner.checks.base import CheckContext, link_texts
+from aligner.model import Alignment, Document, Finding, Link, Severity
+
+NAME = "spelling"
+
+# Words with internal apostrophes stay whole ("don't"); hyphenated compounds are split.
+_WORD = regex.compile(r"(?<![\p{L}\p{N}_])\p{L}+(?:['’]\p{L}+)*(?![\p{N}_])")
+_ADDRESS = regex.compile(r"\S+@\S+|https?://\S+|www\.\S+|\S+\.(?:com|org|net|gov|cn)\b\S*", regex.I)
+_SENTENCE_START = regex.compile(r"(?:^|[.!?:;\"“”‘(\[|]\s*|\s{2,})$")
+_REPEAT = regex.compile(r"(?<![\p{L}\p{N}])(\p{L}+)(\s+)(\1)(?![\p{L}\p{N}])", regex.IGNORECASE)
+# Pairs that are grammatical when doubled.
+_GOOD_REPEATS = frozenset({"had", "that", "is", "do", "her", "bye", "very", "so", "no", "ha"})
+_ABBREVIATIONS = frozenset({"etc", "viz", "cf", "vs", "approx", "incl", "govt", "dept", "ltd"})
+# British spellings and the American forms a US word list holds (realise → realize).
+_BRITISH = (
+    ("isation", "ization"), ("ising", "izing"), ("ised", "ized"), ("ise", "ize"),
+    ("ises", "izes"), ("yse", "yze"), ("ysed", "yzed"), ("our", "or"), ("ours", "ors"),
+    ("tre", "ter"), ("tres", "ters"), ("ogue", "og"), ("ence", "ense"), ("nt", "ned"),
+    ("lled", "led"), ("lling", "ling"), ("ller", "ler"), ("lment", "llment"),
+)  # fmt: skip
+_SUFFIXES = ("'s", "’s", "'d", "’d", "'ll", "’ll", "'re", "’re", "'ve", "’ve", "'m", "’m")
+_MIN_LENGTH = 3
+
+
+class Dictionary(Protocol):
+    """What the check needs of a spelling dictionary."""
+
+    def known(self, word: str) -> bool: ...
+
+    def suggestion(self, word: str) -> str | None: ...
+
+    def near(self, word: str) -> bool:
+        """Whether a dictionary word is one edit away."""
+        ...
+
+
+class PySpellChecker:
+    """pyspellchecker's English frequency list."""
+
+    def __init__(self) -> None:
+        from spellchecker import SpellChecker
+
+        self._checker = SpellChecker(language="en", distance=2)
+
+    def known(self, word: str) -> bool:
+        return word.lower() in self._checker
+
+    def suggestion(self, word: str) -> str | None:
+        lowered = word.lower()
+        best = self._checker.correction(lowered)
+        if best is None or best == lowered:
+            return None
+        return _like(word, best)
+
+    def near(self, word: str) -> bool:
+        return bool(self._checker.known(self._checker.edit_distance_1(word.lower())))
+
+
+@lru_cache(maxsize=1)
+def default_dictionary() -> Dictionary:
+    return PySpellChecker()
+
+
+def _like(original: str, suggestion: str) -> str:
+    """The suggestion in the original's case ("Eaisly" → "Easily")."""
+    if original.isupper() and len(original) > 1:
+        return suggestion.upper()
+    if original[:1].isupper():
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    sentence_start: bool
+
+
+def tokens(text: str) -> Iterator[Token]:
+    """The words of a text that a spelling check can judge, with their offsets."""
+    masked = _ADDRESS.sub(lambda m: " " * len(m.group()), text)
+    for match in _WORD.finditer(masked):
+        word = match.group()
+        start = match.start()
+        for suffix in _SUFFIXES:
+            if word.endswith(suffix) and len(word) > len(suffix):
+                word = word[: -len(suffix)]
+                break
+        yield Token(word, start, start + len(word), bool(_SENTENCE_START.search(text[:start])))
+
+
+def _skip(token: Token) -> bool:
+    word = token.text
+    return len(word) < _MIN_LENGTH or word.isupper() or not word.isascii() or _camel(word)
+
+
+def _camel(word: str) -> bool:
+    """WeChat, iPhone: a capital after the first letter marks a brand or a name."""
+    return any(char.isupper() for char in word[1:]) and not word.isupper()
+
+
+def known_words(glossary_english: Iterable[str], extra: Iterable[str]) -> frozenset[str]:
+    """Lower-cased words that count as spelt right besides the dictionary's."""
+    found: set[str] = set()
+    for phrase in [*glossary_english, *extra]:
+        for token in tokens(phrase):
+            found.add(token.text.lower())
+    return frozenset(found)
+
+
+def proper_nouns(document: Document, dictionary: Dictionary) -> frozenset[str]:
+    """Capitalised words the document uses as names (inside a sentence, somewhere).
+
+    A capitalised word one slip from a dictionary word that occurs only once ("the
+    Goverment") is not taken for a name: names recur, typos rarely do.
+    """
+    counts: Counter[str] = Counter()
+    inside: set[str] = set()
+    pinyin: set[str] = set()
+    for segment in document.segments:
+        found = list(tokens(segment.text))
+        for index, token in enumerate(found):
+            counts[token.text] += 1
+            if not token.text[:1].isupper():
+                continue
+            neighbours = found[max(0, index - 1) : index] + found[index + 1 : index + 2]
+            beside_a_name = any(
+                n.text[:1].isupper()
+                and not segment.text[min(n.end, token.end) : max(n.start, token.start)].strip()
+                for n in neighbours
+            )
+            if is_pinyin(token.text):
+                pinyin.add(token.text)
+            elif not token.sentence_start or beside_a_name:
+                inside.add(token.text)
+    return frozenset(pinyin) | frozenset(
+        word
+        for word in inside
+        if dictionary.known(word) or counts[word] > 1 or not dictionary.near(word)
+    )
+
+
+@dataclass(frozen=True)
+class Slip:
+    """A misspelt or repeated word in one English text."""
+
+    kind: str  # "spelling" or "repeat"
+    word: str
+    start: int
+    end: int
+    suggestion: str | None
+
+
+def misspellings(
+    text: str, dictionary: Dictionary, known: frozenset[str], names: frozenset[str]
+) -> list[Slip]:
+    slips: list[Slip] = []
+    for token in tokens(text):
+        word = token.text
+        if _skip(token) or word.lower() in known or word in names or word in known:
+            continue
+        if dictionary.known(word) or _british(word, dictionary):
+            continue
+        # Hyphenated and joined forms the dictionary lacks: accept when both halves are
+        # words ("e-commerce" is split already; "postcode" is post + code).
+        if _compound(word, dictionary):
+            continue
+        slips.append(Slip("spelling", word, token.start, token.end, dictionary.suggestion(word)))
+    return slips
+
+
+def _british(word: str, dictionary: Dictionary) -> bool:
+    lowered = word.lower()
+    if lowered in _ABBREVIATIONS:
+        return True
+    for british, american in _BRITISH:
+        if lowered.endswith(british) and dictionary.known(lowered[: -len(british)] + american):
+            return True
+    return "our" in lowered and dictionary.known(lowered.replace("our", "or"))
+
+
+@lru_cache(maxsize=1)
+def _pinyin_syllables() -> frozenset[str]:
+    from aligner.lexicon.cedict import load_lexicon
+
+    syllables: set[str] = set()
+    for readings in load_lexicon().pinyin.values():
+        syllables.update(readings.split())
+    return frozenset(s for s in syllables if s.isascii() and s.isalpha())
+
+
+def is_pinyin(word: str) -> bool:
+    """Whether a word splits into pinyin syllables (Lingjun, Qingyang, Jianguomennei)."""
+    lowered = word.lower().replace("'", "").replace("’", "")
+    syllables = _pinyin_syllables()
+    reachable = [True] + [False] * len(lowered)
+    for end in range(1, len(lowered) + 1):
+        reachable[end] = any(
+            reachable[start] and lowered[start:end] in syllables
+            for start in range(max(0, end - 6), end)
+        )
+    return reachable[-1]
+
+
+def _compound(word: str, dictionary: Dictionary) -> bool:
+    lowered = word.lower()
+    return any(
+        dictionary.known(lowered[:cut]) and dictionary.known(lowered[cut:])
+        for cut in range(3, len(lowered) - 2)
+    )
+
+
+def repeats(text: str) -> list[Slip]:
+    slips: list[Slip] = []
+    for match in _REPEAT.finditer(text):
+        word = match.group(1)
+        if word.lower() in _GOOD_REPEATS or "\n" in match.group(2):
+            continue
+        if word[:1].isupper() and match.group(3)[:1].isupper():
+            continue  # a doubled name (Yao Yao, Zhen Zhen)
+        slips.append(Slip("repeat", match.group(), match.start(), match.end(), word))
+    return slips
+
+
+def check_spelling(alignment: Alignment, context: CheckContext) -> Iterator[Finding]:
+    dictionary = default_dictionary()
+    known = known_words(_glossary_english(context), context.words)
+    names = proper_nouns(alignment.target, dictionary)
+    for link in alignment.links:
+        if not link.en:
+            continue
+        zh, en = link_texts(alignment, link.zh, link.en)
+        slips = repeats(en) + misspellings(en, dictionary, known, names)
+        yield from _findings(link, zh, en, slips)
+
+
+def _glossary_english(context: CheckContext) -> list[str]:
+    phrases: list[str] = []
+    for entry in context.glossary:
+        phrases.append(entry.en)
+        phrases.extend(entry.variants)
+    return phrases
+
+
+def _findings(link: Link, zh: str, en: str, slips: Sequence[Slip]) -> Iterator[Finding]:
+    seen: set[str] = set()
+    for slip in sorted(slips, key=lambda s: s.start):
+        key = f"{slip.kind}:{slip.word.lower()}"
+        if key in seen:
+            continue
+        seen.add(key)
+        if slip.kind == "repeat":
+            message = f"Repeated word in the English: “{slip.word}”; write “{slip.suggestion}”."
+        elif slip.suggestion:
+            message = (
+                f"Possible misspelling in the English: “{slip.word}”; "
+                f"did you mean “{slip.suggestion}”?"
+            )
+        else:
+            message = (
+                f"Possible misspelling in the English: “{slip.word}” is in no dictionary; add "
+                "it to a word list (--words) if it is right."
+            )
+        yield Finding(
+            check=NAME,
+            severity=Severity.WARNING,
+            zh_ids=link.zh,
+            en_ids=link.en,
+            zh=zh,
+            en=en,
+            message=message,
+            key=key,
+            en_spans=((slip.start, slip.end),),
+        )
