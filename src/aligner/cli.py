@@ -71,6 +71,16 @@ split_lines_option = click.option(
     help="Input is one sentence per line (blank lines between paragraphs): do not re-segment.",
 )
 
+alignment_option = click.option(
+    "--alignment",
+    "alignment_file",
+    type=click.Path(dir_okay=False),
+    help="Use a saved alignment instead of aligning: a .links file, or the .json or review "
+    "file aligner writes, checked against ZH and EN (every sentence once, in order, made for "
+    "these texts). In a .links file a line ... marks a gap: the links given are kept "
+    "(confidence 1.0) and the sentences between them are aligned around them.",
+)
+
 
 @main.command()
 @click.argument("file", metavar="FILE")
@@ -228,6 +238,7 @@ def _write_outputs(
 @click.argument("zh", metavar="ZH")
 @click.argument("en", metavar="EN")
 @align_options
+@alignment_option
 @click.option(
     "--format",
     "fmt",
@@ -248,6 +259,7 @@ def align(
     layout: str,
     xliff_version: str,
     fmt: str | None,
+    alignment_file: str | None,
 ) -> None:
     """Align the Chinese original ZH with its English translation EN.
 
@@ -260,11 +272,12 @@ def align(
       aligner align samples/gacc-2025-01-13.zh.txt samples/gacc-2025-01-13.en.txt
       aligner align zh.txt en.txt --format links > pred.align
       aligner align zh.docx en.docx -o handout.docx -o release.xlf -o release.json
+      aligner align zh.txt en.txt --alignment fixed.links -o handout.docx
     """
     from aligner.pipeline import AlignOptions, StageTimes, align_files, check_outputs, render
 
     _check_extensions(outputs)
-    check_outputs(outputs, (zh, en, *glossaries))
+    check_outputs(outputs, (zh, en, *glossaries, alignment_file))
     options = AlignOptions(
         split_lines=split_lines,
         scorer=scorer,
@@ -273,11 +286,11 @@ def align(
         link_types=link_types,
     )
     timings = StageTimes()
-    alignment = align_files(zh, en, options, timings=timings)
+    alignment = align_files(zh, en, options, timings=timings, alignment=alignment_file)
     _report_timings(verbose, timings)
     report = Report(alignment)
     settings = OutputSettings(layout=layout, xliff_version=xliff_version)  # type: ignore[arg-type]
-    _write_outputs(report, outputs, settings, (zh, en, *glossaries))
+    _write_outputs(report, outputs, settings, (zh, en, *glossaries, alignment_file))
     shown = fmt or ("side-by-side" if not outputs else None)
     if shown is not None:
         click.echo(render(report, shown, settings), nl=False)
@@ -305,13 +318,15 @@ QA_HELP = (
     "\b\nExamples:\n"
     "  aligner qa samples/gacc-2025-01-13.zh.txt samples/gacc-2025-01-13.en.txt\n"
     "  aligner qa zh.docx en.docx --fail-on warning -o report.html -o review.xlf\n"
-    "  aligner qa edited.xlf --format json"
+    "  aligner qa edited.xlf --format json\n"
+    "  aligner qa zh.txt en.txt --alignment fixed.links -o handout.docx -o report.json"
 )
 
 
 @main.command(help=QA_HELP)
 @click.argument("files", metavar="ZH EN | BILINGUAL", nargs=-1, required=True)
 @align_options
+@alignment_option
 @click.option(
     "--format",
     "fmt",
@@ -362,6 +377,7 @@ def qa(
     checks: tuple[str, ...],
     reference: str | None,
     min_severity: str,
+    alignment_file: str | None,
 ) -> None:
     from aligner.pipeline import (
         AlignOptions,
@@ -385,14 +401,18 @@ def qa(
     )
     if len(files) > 2:
         raise click.UsageError("give ZH and EN files, or one .xlf/.xliff/.tmx file")
-    inputs = (*files, *glossaries, reference)
+    if alignment_file is not None and len(files) != 2:
+        raise click.UsageError("--alignment needs the two texts it aligns: give ZH and EN")
+    inputs = (*files, *glossaries, reference, alignment_file)
     check_outputs(outputs, inputs)
     entries = load_glossary_entries(options)
     if len(files) == 1:
         alignment = read_bilingual(files[0])
     else:
         timings = StageTimes()
-        alignment = align_files(files[0], files[1], options, glossary=entries, timings=timings)
+        alignment = align_files(
+            files[0], files[1], options, glossary=entries, timings=timings, alignment=alignment_file
+        )
         _report_timings(verbose, timings)
     reference_doc = load_document(reference, "en", split_lines=split_lines) if reference else None
     report = qa_report(alignment, entries, reference=reference_doc, checks=checks or None)

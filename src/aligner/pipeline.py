@@ -22,7 +22,8 @@ from aligner.model import Alignment, Document, Lang, RawDocument, Report
 
 if TYPE_CHECKING:
     from aligner.align.evaluate import Scores
-    from aligner.align.scorer import Scorer
+    from aligner.align.scorer import Scorer, SpanScorer
+    from aligner.formats.alignment import GivenAlignment
 
 __all__ = [
     "AlignOptions",
@@ -31,6 +32,7 @@ __all__ = [
     "StageTimes",
     "align_documents",
     "align_files",
+    "align_given",
     "check_glossary",
     "check_outputs",
     "convert_glossary",
@@ -41,6 +43,7 @@ __all__ = [
     "load_pair_bytes",
     "make_scorer",
     "qa_report",
+    "read_alignment",
     "read_bilingual",
     "render",
     "segment_file",
@@ -177,17 +180,73 @@ def align_files(
     options: AlignOptions = AlignOptions(),
     glossary: Sequence[GlossaryEntry] | None = None,
     timings: StageTimes | None = None,
+    alignment: str | None = None,
 ) -> Alignment:
     """Align two files; ``glossary`` defaults to the entries the options name.
 
-    ``timings``, when given, receives the seconds each stage took.
+    ``timings``, when given, receives the seconds each stage took. ``alignment`` names a
+    saved alignment (``--alignment``) to use instead: complete, it is taken as it is;
+    partial, its links are kept and the rest is aligned around them.
     """
     started = time.perf_counter()
     source, target = load_pair(zh_path, en_path, split_lines=options.split_lines)
+    given = read_alignment(alignment, source, target) if alignment is not None else None
     entries = load_glossary_entries(options) if glossary is None else tuple(glossary)
     if timings is not None:
         timings.read = time.perf_counter() - started
+    if given is not None:
+        return align_given(source, target, given, options, entries, timings=timings)
     return align_documents(source, target, options, entries, timings=timings)
+
+
+def read_alignment(
+    path: str, source: Document, target: Document, data: bytes | None = None
+) -> GivenAlignment:
+    """A saved alignment (``.links``, our ``.json`` or a review file), checked against the
+    two texts: ids in range, each sentence once, in order, made for these texts. ``data``
+    holds the file's bytes when they were read already (a batch reads in its main process).
+    """
+    from aligner.formats.alignment import parse_alignment, read_alignment_file
+
+    if data is not None:
+        return parse_alignment(data, path, source, target)
+    return read_alignment_file(path, source, target)
+
+
+def align_given(
+    source: Document,
+    target: Document,
+    given: GivenAlignment,
+    options: AlignOptions,
+    glossary: Sequence[GlossaryEntry],
+    *,
+    scorer: Scorer | None = None,
+    timings: StageTimes | None = None,
+) -> Alignment:
+    """The given links (confidence 1.0) with every gap between them aligned.
+
+    A scorer is made (or ``scorer`` used) only when some gap holds a sentence, so a complete
+    saved alignment costs no model loading and no search.
+    """
+    from aligner.align import SearchConfig
+    from aligner.align import make_scorer as build
+    from aligner.align.anchored import complete_alignment
+
+    config = (
+        SearchConfig()
+        if options.link_types is None
+        else SearchConfig(link_types=options.link_types)
+    )
+    started = time.perf_counter()
+
+    def prepare() -> SpanScorer:
+        chosen = scorer if scorer is not None else build(options.scorer, glossary)
+        return chosen.prepare(source, target)
+
+    alignment = complete_alignment(source, target, given.pieces, prepare, config)
+    if timings is not None:
+        timings.search = time.perf_counter() - started
+    return alignment
 
 
 def align_documents(

@@ -17,6 +17,9 @@ LinkIds = tuple[tuple[int, ...], tuple[int, ...]]
 
 _LINE = re.compile(r"^\s*\[([\d,\s]*)\]\s*:\s*\[([\d,\s]*)\]\s*$")
 
+GAP_MARKERS = ("...", "…")
+"""A line holding only one of these, in a partial alignment: "the aligner links this part"."""
+
 
 def parse_links(text: str, origin: str = "<links>") -> list[LinkIds]:
     """Read ``[zh ids]:[en ids]`` lines; a line of any other shape is a ValueError naming it."""
@@ -24,11 +27,26 @@ def parse_links(text: str, origin: str = "<links>") -> list[LinkIds]:
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
-        match = _LINE.match(line)
-        if not match:
-            raise ValueError(f"{origin}: line {number}: expected [ids]:[ids], got {line.strip()!r}")
-        links.append((_ids(match.group(1)), _ids(match.group(2))))
+        link = parse_link_line(line)
+        if link is None:
+            raise ValueError(f"{origin}: line {number}: {shape_problem(line)}")
+        links.append(link)
     return links
+
+
+def parse_link_line(line: str) -> LinkIds | None:
+    """One ``[zh ids]:[en ids]`` line, or None when the line has another shape."""
+    match = _LINE.match(line)
+    if not match:
+        return None
+    return (_ids(match.group(1)), _ids(match.group(2)))
+
+
+def shape_problem(line: str) -> str:
+    """What to say about a line that is not a link."""
+    shown = line.strip()
+    shown = shown if len(shown) <= 60 else shown[:59] + "…"
+    return f"expected [ids]:[ids], got {shown!r}"
 
 
 def _ids(field: str) -> tuple[int, ...]:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from aligner.errors import InputError
-from aligner.formats.links import LinkIds, format_links, parse_links
+from aligner.formats.links import LinkIds, format_links, parse_link_line, shape_problem
 
 FORMAT = "aligner-review"
 VERSION = 1
@@ -76,16 +76,11 @@ def read_review(data: Any, path: str) -> ReviewFile:
     try:
         zh = ReviewSide(str(data["zh"]["path"]), str(data["zh"]["sha256"]))
         en = ReviewSide(str(data["en"]["path"]), str(data["en"]["sha256"]))
-        lines = data["links"]
-        if not isinstance(lines, list) or not all(isinstance(line, str) for line in lines):
-            raise InputError(path, '"links" must be a list of "[zh ids]:[en ids]" strings')
-        links = tuple(parse_links("\n".join(lines), path))
+        links = _links(data["links"], path)
         accepted = tuple(
             Acceptance(str(item["id"]), str(item.get("note", "")))
             for item in data.get("accepted", [])
         )
-    except ValueError as error:
-        raise InputError(path, str(error).removeprefix(f"{path}: ")) from None
     except KeyError as error:
         raise InputError(path, f"the review file has no {error} entry") from None
     except (TypeError, AttributeError):
@@ -93,3 +88,16 @@ def read_review(data: Any, path: str) -> ReviewFile:
             path, "the review file's entries are not shaped as aligner writes them"
         ) from None
     return ReviewFile(zh, en, links, accepted)
+
+
+def _links(entries: Any, path: str) -> tuple[LinkIds, ...]:
+    """The "links" list; a bad entry is named by its place in the list, counted from 1."""
+    if not isinstance(entries, list) or not all(isinstance(entry, str) for entry in entries):
+        raise InputError(path, '"links" must be a list of "[zh ids]:[en ids]" strings')
+    links: list[LinkIds] = []
+    for number, entry in enumerate(entries, start=1):
+        link = parse_link_line(entry)
+        if link is None:
+            raise InputError(path, f"link {number}: {shape_problem(entry)}")
+        links.append(link)
+    return tuple(links)

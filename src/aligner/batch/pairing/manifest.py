@@ -3,12 +3,19 @@
 The manifest has ``zh`` and ``en`` columns (and optionally ``name``) holding paths
 relative to the input. When a manifest is given it is the whole truth: only its rows
 are checked, and other documents are listed as not in the manifest.
+
+An optional ``alignment`` column names a saved alignment for the pair (a ``.links`` file,
+the ``.json`` aligner writes, or a review file), used instead of aligning the pair exactly
+as ``--alignment`` is by ``align`` and ``qa``. It is a file beside the manifest, not a
+member of the input (reviewed alignments are kept with the manifest, while the input may be
+an archive), so its path is relative to the manifest's folder.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -27,6 +34,15 @@ class ManifestRow:
     zh: str
     en: str
     name: str
+    alignment: str = ""
+    """The saved alignment's path (resolved against the manifest's folder), or empty."""
+
+
+@dataclass(frozen=True)
+class ManifestPair(FoundPair):
+    """A pair the manifest names, with the saved alignment its row gives, if any."""
+
+    alignment: str | None = None
 
 
 @dataclass(frozen=True)
@@ -51,6 +67,8 @@ def read_manifest(path: str) -> list[ManifestRow]:
         raise InputError(path, "the manifest needs a header row with zh and en columns")
     zh_column, en_column = header.index("zh"), header.index("en")
     name_column = header.index("name") if "name" in header else None
+    alignment_column = header.index("alignment") if "alignment" in header else None
+    folder = os.path.dirname(path)
     rows: list[ManifestRow] = []
     for line, cells in enumerate(reader, start=2):
         if not any(cell.strip() for cell in cells):
@@ -62,7 +80,10 @@ def read_manifest(path: str) -> list[ManifestRow]:
         zh, en = cell(zh_column), cell(en_column)
         if not zh or not en:
             raise InputError(path, f"line {line}: both zh and en paths are needed")
-        rows.append(ManifestRow(line, zh, en, cell(name_column)))
+        alignment = cell(alignment_column)
+        if alignment:
+            alignment = os.path.join(folder, alignment)
+        rows.append(ManifestRow(line, zh, en, cell(name_column), alignment))
     if not rows:
         raise InputError(path, "the manifest lists no pairs")
     return rows
@@ -96,7 +117,7 @@ def manifest_pairs(
             zh = by_name.get(zh_name) if zh_name else None
             en = by_name.get(en_name) if en_name else None
             if zh is not None and en is not None:
-                pairs.append(FoundPair(_stem(row), zh, en))
+                pairs.append(ManifestPair(_stem(row), zh, en, row.alignment or None))
                 used.update({(zh.input, zh.name), (en.input, en.name)})
                 found = True
         if not found:

@@ -7,10 +7,11 @@ already up to date are skipped here under ``--resume`` without starting a worker
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -26,7 +27,7 @@ from aligner.batch.model import (
     Unpaired,
 )
 from aligner.batch.pairing.by_name import FoundPair, find_pairs
-from aligner.batch.pairing.manifest import manifest_pairs, read_manifest
+from aligner.batch.pairing.manifest import ManifestPair, manifest_pairs, read_manifest
 from aligner.batch.pairing.naming import unique_names
 from aligner.batch.reporting.crossdoc import archive_inconsistencies
 from aligner.batch.reporting.summary_files import write_summaries
@@ -36,7 +37,7 @@ from aligner.batch.running.resume import skipped_result
 from aligner.batch.running.state import is_up_to_date, output_files, pair_hash, settings_fingerprint
 from aligner.batch.running.worker import PairJob, WorkSettings, load_glossary, process_pair
 from aligner.errors import InputError
-from aligner.files import refuse_outdir_around_inputs, remove_stale_temporaries
+from aligner.files import read_input_file, refuse_outdir_around_inputs, remove_stale_temporaries
 from aligner.glossary.model import GlossaryEntry
 from aligner.model import Lang
 
@@ -54,6 +55,8 @@ class _Plan:
     pairs: tuple[PlannedPair, ...]
     failures: tuple[PairResult, ...]
     unpaired: tuple[Unpaired, ...]
+    alignments: Mapping[str, str] = field(default_factory=dict)
+    """Saved alignments the manifest gives, by pair name."""
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,7 @@ class _Context:
     outdir: Path
     fingerprint: str
     glossary: tuple[GlossaryEntry, ...]
+    alignments: Mapping[str, str] = field(default_factory=dict)
 
 
 def available_cpus() -> int:
@@ -110,7 +114,12 @@ def _plan(options: BatchOptions, listings: dict[str, Listing]) -> _Plan:
         PairResult(name, zh, en, "failed", reason)
         for name, (zh, en, reason) in zip(names[len(found) :], missing_results, strict=True)
     )
-    return _Plan(pairs, failures, tuple(unpaired))
+    alignments = {
+        name: pair.alignment
+        for name, pair in zip(names, found, strict=False)
+        if isinstance(pair, ManifestPair) and pair.alignment
+    }
+    return _Plan(pairs, failures, tuple(unpaired), alignments)
 
 
 def _pair_item(
@@ -122,9 +131,18 @@ def _pair_item(
             reason = f"{content.member.shown}: {content.problem}"
             return PairResult(pair.name, pair.zh.shown, pair.en.shown, "failed", reason)
     assert zh.data is not None and en.data is not None
-    content_hash = pair_hash(
-        context.fingerprint, (pair.zh.shown, pair.en.shown), (zh.data, en.data)
-    )
+    alignment = context.alignments.get(pair.name)
+    fixed: bytes | None = None
+    fingerprint = context.fingerprint
+    if alignment is not None:
+        try:
+            fixed = read_input_file(alignment, max_bytes=64 * 1024 * 1024, what="alignment file")
+        except InputError as error:
+            reason = f"{error.path}: {error.problem}"
+            return PairResult(pair.name, pair.zh.shown, pair.en.shown, "failed", reason)
+        # The saved alignment decides the outputs as much as the texts do.
+        fingerprint += hashlib.sha256(fixed).hexdigest()
+    content_hash = pair_hash(fingerprint, (pair.zh.shown, pair.en.shown), (zh.data, en.data))
     options = context.options
     if options.resume:
         folder = context.outdir / pair.name
@@ -136,7 +154,9 @@ def _pair_item(
             )
             if stored is not None:
                 return stored
-    return PairJob(pair.name, pair.zh.shown, pair.en.shown, zh.data, en.data, content_hash)
+    return PairJob(
+        pair.name, pair.zh.shown, pair.en.shown, zh.data, en.data, content_hash, alignment, fixed
+    )
 
 
 def _items(
@@ -234,6 +254,8 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchS
     }
     rejected = [rejection for listing in listings.values() for rejection in listing.rejected]
     plan = _plan(options, listings)
+    refuse_outdir_around_inputs(options.outdir, tuple(plan.alignments.values()))
+    context = replace(context, alignments=plan.alignments)
     collector = _Collector(progress)
     collector.start(len(plan.pairs) + len(plan.failures))
     for failure in plan.failures:

@@ -22,10 +22,12 @@ from aligner.pipeline import (
     AlignOptions,
     OutputSettings,
     align_documents,
+    align_given,
     load_glossary_entries,
     load_pair_bytes,
     make_scorer,
     qa_report,
+    read_alignment,
     write_outputs,
 )
 
@@ -43,6 +45,9 @@ class PairJob:
     zh: bytes
     en: bytes
     content_hash: str
+    alignment_name: str | None = None
+    alignment: bytes | None = None
+    """A saved alignment to use instead of aligning (the manifest's ``alignment`` column)."""
 
 
 @dataclass(frozen=True)
@@ -84,7 +89,11 @@ def report_for(job: PairJob, settings: WorkSettings) -> Report:
     source, target = load_pair_bytes(
         job.zh, job.zh_name, job.en, job.en_name, split_lines=options.split_lines
     )
-    alignment = align_documents(source, target, options, entries, scorer=_scorer(options))
+    if job.alignment_name is not None and job.alignment is not None:
+        given = read_alignment(job.alignment_name, source, target, data=job.alignment)
+        alignment = align_given(source, target, given, options, entries, scorer=_scorer(options))
+    else:
+        alignment = align_documents(source, target, options, entries, scorer=_scorer(options))
     return qa_report(alignment, entries)
 
 
