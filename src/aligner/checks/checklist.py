@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from aligner.checklists.model import ChecklistRule
 from aligner.checklists.patterns import CompiledRule, PatternError, compile_rule
-from aligner.checks.base import CheckContext, link_texts
+from aligner.checks.base import CheckContext, link_texts, normal_spans
 from aligner.model import Alignment, Finding, Link
 
 NAME = "checklist"
@@ -106,6 +106,6 @@ def check_checklist(alignment: Alignment, context: CheckContext) -> Iterator[Fin
                 en=en,
                 message=f"Checklist rule “{rule.name}”: {message} ({detail}).",
                 key=rule.name,
-                zh_spans=tuple(zh_spans),
-                en_spans=tuple(en_spans),
+                zh_spans=normal_spans(zh_spans),
+                en_spans=normal_spans(en_spans),
             )

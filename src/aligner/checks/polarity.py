@@ -32,7 +32,7 @@ from functools import lru_cache
 
 import regex
 
-from aligner.checks.base import CheckContext, link_texts
+from aligner.checks.base import CheckContext, link_texts, normal_spans
 from aligner.language.numbers import Quantity, extract_quantities
 from aligner.language.traditional import to_simplified
 from aligner.lexicon.cedict import Lexicon, load_lexicon
@@ -331,6 +331,7 @@ def _zh_direction(word: str) -> str | None:
 
 @dataclass(frozen=True)
 class _Chinese:
+    original: str
     text: str  # folded to simplified, offsets as in the original
     masked: str
     tokens: tuple[_Word, ...]
@@ -339,7 +340,17 @@ class _Chinese:
     def of(cls, original: str) -> _Chinese:
         text = to_simplified(original)
         masked = _mask(_mask(_mask(text, _ZH_NEUTRAL_RE), _ZH_FALSE_FRIENDS_RE), _ZH_A_NOT_A)
-        return cls(text, masked, tuple(_zh_tokens(text)))
+        return cls(original, text, masked, tuple(_zh_tokens(text)))
+
+    def cues(
+        self, pattern: regex.Pattern[str], kind: str, hidden: regex.Pattern[str] | None = None
+    ) -> list[Cue]:
+        """Matches in the folded text, quoted as the original writes them."""
+        searched = self.masked if hidden is None else _mask(self.masked, hidden)
+        return [
+            Cue(kind, m.start(), m.end(), self.original[m.start() : m.end()])
+            for m in pattern.finditer(searched)
+        ]
 
     def negators(self) -> list[_Word]:
         return [t for t in self.tokens if t.text in _ZH_NEGATORS and self.masked[t.start] != "\x00"]
@@ -363,7 +374,9 @@ class _Chinese:
                 continue
             if len(word) == 1 and not self.before_figure(match.end()):
                 continue
-            found.append(Cue(kind, match.start(), match.end(), word))
+            found.append(
+                Cue(kind, match.start(), match.end(), self.original[match.start() : match.end()])
+            )
         return found
 
     def before_figure(self, end: int) -> bool:
@@ -488,7 +501,7 @@ def _bound_clashes(
     clashes: list[_Clash] = []
     used_zh: set[Cue] = set()
     used_en: set[Cue] = set()
-    for quantity in extract_quantities(chinese.text, "zh"):
+    for quantity in extract_quantities(chinese.original, "zh"):
         if quantity.kind not in _FIGURE_KINDS:
             continue
         zh_cue = _zh_bound_direction(chinese, quantity, zh_cues)
@@ -542,26 +555,33 @@ def _sentence_direction(
         _en_negated(masked, c.start, en_negations) for c in en_cues
     ):
         return []
-    zh_way, en_way = _one_way(zh_cues), _one_way(en_cues)
-    if zh_way is None or en_way != _OPPOSITE[zh_way]:
+    zh_way = _one_way(zh_cues)
+    if zh_way is None:
         return []
+    # The Chinese only rises (or only falls): any English word going the other way, beside
+    # fewer words going the Chinese way than the Chinese has, contradicts one of them.
+    against = [c for c in en_cues if c.kind == _OPPOSITE[zh_way]]
+    along = [c for c in en_cues if c.kind == zh_way]
+    if not against or len(along) >= len({c.text for c in zh_cues}):
+        return []
+    en_way = _OPPOSITE[zh_way]
     return [
         _Clash(
             Severity.WARNING,
             f"direction:{zh_cues[0].text}",
             f"Direction reversed: the Chinese says {_quote(zh_cues)} ({_GLOSS[zh_way]}), "
-            f"the English says {_quote(en_cues)} ({_GLOSS[en_way]}).",
+            f"the English says {_quote(against)} ({_GLOSS[en_way]}).",
             tuple(c.span for c in zh_cues),
-            tuple(c.span for c in en_cues),
+            tuple(c.span for c in against),
         )
     ]
 
 
 def _comparison(chinese: _Chinese, masked: str) -> list[_Clash]:
     """More/higher against less/lower, when each side uses only one of them."""
-    zh_more = _cues(chinese.masked, _ZH_MORE_RE, "more")
-    zh_less = _cues(chinese.masked, _ZH_LESS_RE, "less") + [
-        c for c in _cues(chinese.masked, _ZH_LESS_BOUND_RE, "less") if chinese.before_figure(c.end)
+    zh_more = chinese.cues(_ZH_MORE_RE, "more")
+    zh_less = chinese.cues(_ZH_LESS_RE, "less") + [
+        c for c in chinese.cues(_ZH_LESS_BOUND_RE, "less") if chinese.before_figure(c.end)
     ]
     en_more, en_less = _cues(masked, _EN_MORE_RE, "more"), _cues(masked, _EN_LESS_RE, "less")
     clashes: list[_Clash] = []
@@ -587,10 +607,10 @@ def _comparison(chinese: _Chinese, masked: str) -> list[_Clash]:
 
 
 def _always_never(chinese: _Chinese, masked: str) -> list[_Clash]:
-    never_zh = _cues(chinese.masked, _ZH_NEVER_RE, "never")
+    never_zh = chinese.cues(_ZH_NEVER_RE, "never")
     always_zh = [
         c
-        for c in _cues(_mask(chinese.masked, _ZH_NEVER_RE), _ZH_ALWAYS_RE, "always")
+        for c in chinese.cues(_ZH_ALWAYS_RE, "always", _ZH_NEVER_RE)
         if not regex.match(r"[^，。；]{0,3}[不没未]", chinese.text[c.end :])
     ]
     never_en = [
@@ -625,8 +645,8 @@ def _always_never(chinese: _Chinese, masked: str) -> list[_Clash]:
 
 
 def _all_none(chinese: _Chinese, masked: str) -> list[_Clash]:
-    all_zh = _cues(chinese.masked, _ZH_ALL_RE, "all")
-    none_zh = [c for c in _cues(chinese.masked, _ZH_NONE_RE, "none") if _denies(chinese, c)]
+    all_zh = chinese.cues(_ZH_ALL_RE, "all")
+    none_zh = [c for c in chinese.cues(_ZH_NONE_RE, "none") if _denies(chinese, c)]
     all_en, none_en = _cues(masked, _EN_ALL_RE, "all"), _cues(masked, _EN_NONE_RE, "none")
     clashes: list[_Clash] = []
     if all_zh and none_en and not none_zh and not all_en and not chinese.negators():
@@ -785,6 +805,6 @@ def _findings(link: Link, zh: str, en: str) -> Iterator[Finding]:
             en=en,
             message=clash.message,
             key=clash.key,
-            zh_spans=tuple(sorted(clash.zh)),
-            en_spans=tuple(sorted(clash.en)),
+            zh_spans=normal_spans(clash.zh),
+            en_spans=normal_spans(clash.en),
         )

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import regex
 
-from aligner.checks.base import CheckContext, link_texts
+from aligner.checks.base import CheckContext, link_texts, normal_spans
 from aligner.model import Alignment, Document, Finding, InlineCode, Link, Severity, Span
 
 NAME = "tags"
@@ -30,8 +30,9 @@ NAME = "tags"
 _PLACEHOLDER = regex.compile(
     r"%(?:\d+\$)?[sdifu@]|\{\d+\}|\{[A-Za-z_][\w.]*\}|\$\{[^{}\s]+\}|\{\{[^{}\s]+\}\}"
 )
-_URL = regex.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"“”‘’（）()，。；：、！？]+", regex.I)
-_EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Addresses are ASCII; a Chinese character right after one ends it (…/index.html或致信…).
+_URL = regex.compile(r"(?:https?://|ftp://|www\.)[!#$%&*+,\-./0-9:;=?@A-Z_a-z~]+", regex.I)
+_EMAIL = regex.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _TRAILING = ".,;:!?)]}'"
 
 
@@ -285,6 +286,6 @@ def _findings(link: Link, zh: str, en: str, problems: Sequence[_Problem]) -> Ite
             en=en,
             message=problem.message,
             key=key,
-            zh_spans=tuple(sorted(problem.zh)),
-            en_spans=tuple(sorted(problem.en)),
+            zh_spans=normal_spans(problem.zh),
+            en_spans=normal_spans(problem.en),
         )
