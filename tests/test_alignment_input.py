@@ -85,7 +85,7 @@ def test_qa_with_a_links_file_writes_exactly_those_links(tmp_path: Path) -> None
 
     result = run(
         "qa", ZH, EN, "--alignment", fixed, "--scorer", "lexical", "--fail-on", "never",
-        "-o", handout, "-o", report,
+        "--handout", "review", "-o", handout, "-o", report,
     )  # fmt: skip
 
     assert result.exit_code == 0, result.stderr

@@ -218,7 +218,7 @@ def test_json_format_has_the_documented_shape(
 def test_tsv_format_has_one_row_per_link(sample_json: dict[str, Any]) -> None:
     text = ok("align", ZH, EN, "--format", "tsv").stdout
     rows = list(csv.reader(io.StringIO(text), delimiter="\t"))
-    assert rows[0][:6] == ["#", "zh_ids", "en_ids", "confidence", "zh", "en"]
+    assert rows[0][:6] == ["row", "zh_ids", "en_ids", "confidence", "zh", "en"]
     body = rows[1:]
     assert len(body) == len(sample_json["links"])
     assert all(len(row) == len(rows[0]) for row in body)
@@ -240,7 +240,7 @@ def _check_tsv_file(path: Path, links: str) -> None:
 
 def _check_csv_file(path: Path, links: str) -> None:
     rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
-    assert rows[0][:3] == ["#", "zh_ids", "en_ids"]
+    assert rows[0][:3] == ["row", "zh_ids", "en_ids"]
     assert len(rows) == 1 + len(link_ids(links))
     assert any(row[4] == ZH_SENTENCE for row in rows[1:])
 
@@ -511,7 +511,20 @@ def test_segment_reads_stdin() -> None:
 
 # --- qa --------------------------------------------------------------------------------------
 
-FINDING_FIELDS = {"check", "severity", "zh", "en", "zh_ids", "en_ids", "message"}
+FINDING_FIELDS = {
+    "id",
+    "check",
+    "severity",
+    "key",
+    "row",
+    "zh",
+    "en",
+    "zh_ids",
+    "en_ids",
+    "zh_spans",
+    "en_spans",
+    "message",
+}
 
 
 @pytest.fixture(scope="module")
@@ -545,6 +558,8 @@ def test_qa_json_has_findings_and_summary() -> None:
         assert finding["severity"] in {"error", "warning", "info"}
         assert finding["zh_ids"] or finding["en_ids"]
         assert finding["message"]
+        assert finding["id"].startswith(finding["check"] + "-") and finding["key"]
+        assert data["links"][finding["row"] - 1]["en"] == finding["en_ids"]
     summary = data["summary"]
     assert summary["errors"] == 0
     for severity, key in (("error", "errors"), ("warning", "warnings"), ("info", "infos")):
@@ -614,7 +629,7 @@ def test_glossary_check_reports_lines_and_exits_2(tmp_path: Path) -> None:
     lines = result.stdout.splitlines()
     assert any(line.startswith(f"{path}:3: warning: duplicate") for line in lines), lines
     assert any(line.startswith(f"{path}:4: error: missing en") for line in lines), lines
-    assert lines[-1] == f"{path}: 3 terms, 1 errors, 1 warnings"
+    assert f"{path}: 3 terms, 1 errors, 1 warnings" in lines
 
 
 def test_glossary_convert_round_trip(tmp_path: Path) -> None:

@@ -89,7 +89,10 @@ def test_entries_sharing_a_term_form_one_group() -> None:
     )
     [match] = find_zh_terms("综保区", zh_matcher(entries))
     assert [r.text for r in match.group.accepted] == ["comprehensive bonded zone", "CBZ"]
-    assert [r.text for r in match.group.discouraged] == ["free zone"]
+    # A row whose own status is deprecated rejects its rendering, like a "deprecated" column.
+    assert [(r.text, r.status) for r in match.group.rejected] == [
+        ("free zone", TermStatus.DEPRECATED)
+    ]
     assert match.entry.en == "comprehensive bonded zone"
 
 

@@ -85,6 +85,21 @@ def test_sample_outputs_are_unchanged(sample: Path, xliff: str) -> None:
             compare(sample / "out" / name, GOLDEN / "sample" / approved)
 
 
+def test_review_handout_is_unchanged(sample: Path) -> None:
+    """The handout for reviewers (the command line's default is the clean one above)."""
+    run_in(
+        sample,
+        "qa",
+        "gacc-2025-01-13.zh.txt",
+        "gacc-2025-01-13.en.txt",
+        "--handout",
+        "review",
+        "-o",
+        "out/s-review.docx",
+    )
+    compare(sample / "out" / "s-review.docx", GOLDEN / "sample" / "s-review.docx")
+
+
 def test_terminal_views_are_unchanged(sample: Path) -> None:
     for command, name in (("align", "align.txt"), ("qa", "qa.txt")):
         cwd = Path.cwd()

@@ -88,8 +88,13 @@ def test_every_attached_finding_is_a_comment_on_the_english_cell(handout: Any) -
     attached = [f for row in link_rows(report) for f in row.findings]
     assert len(comments) == len(attached)
     for finding in attached:
-        expected = f"[{finding.check} · {finding.severity.value}] {finding.message}"
-        assert any(comment.text == expected for comment in comments)
+        # Where it is (row, sentence ids), the id --accepted takes, then the message.
+        assert any(
+            comment.text.startswith(f"[{finding.check} · {finding.severity.value} · row ")
+            and f" · {finding.id}] " in comment.text
+            and comment.text.endswith(finding.message)
+            for comment in comments
+        )
     assert {comment.author for comment in comments} == {"aligner QA"}
 
     rows = handout.tables[0].rows
@@ -164,11 +169,26 @@ def test_findings_table_closes_the_table_layout(handout: Any) -> None:
     report = sample_report()
     findings_table = handout.tables[-1]
     assert len(handout.tables) == 2
-    assert [c.text for c in findings_table.rows[0].cells] == ["№", "Check", "Severity", "Message"]
+    assert [c.text for c in findings_table.rows[0].cells] == [
+        "Row",
+        "Sentences",
+        "Check",
+        "Severity",
+        "Id",
+        "Message",
+    ]
     body = [[c.text for c in row.cells] for row in findings_table.rows[1:]]
     assert len(body) == len(report.findings)
-    assert body[0] == ["4", "number", "error", "5% in Chinese is missing a match"]
-    assert body[-1] == ["—", "structure", "info", "English has page furniture"]
+    number, structure = report.findings[0], report.findings[4]
+    assert body[0] == [
+        "4",
+        "zh 2,3 ↔ en 3",
+        "number",
+        "error",
+        number.id,
+        "5% in Chinese is missing a match",
+    ]
+    assert body[-1] == ["—", "—", "structure", "info", structure.id, "English has page furniture"]
     blocks = list(handout.element.body.iterchildren())
     assert blocks.index(findings_table._tbl) > blocks.index(handout.tables[0]._tbl)
     assert all(
@@ -221,7 +241,9 @@ def test_characters_xml_forbids_do_not_break_the_handout() -> None:
     bell = Finding("term", Severity.INFO, (0,), (1,), "", "", "ring\x07")
     handout = read(render_docx(replace(report, findings=(bell,))))
     assert handout.tables[0].rows[2].cells[2].text.startswith("Line one line two  and")
-    assert [comment.text for comment in handout.comments] == ["[term · info] ring "]
+    assert [comment.text for comment in handout.comments] == [
+        f"[term · info · row 2 · zh 0 ↔ en 1 · {bell.id}] ring "
+    ]
     assert len(handout.core_properties.title) == 255
 
 

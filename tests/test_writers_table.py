@@ -144,7 +144,11 @@ def test_tsv_has_header_one_line_per_link_and_no_bom(tmp_path: Path) -> None:
     assert all(len(line.split("\t")) == len(COLUMNS) for line in lines)
     fourth = lines[4].split("\t")
     assert fourth[:4] == ["4", "2,3", "3", "0.82"]
-    assert fourth[6] == "number/error: 5% in Chinese is missing a match; length/info: long"
+    number, length = report.findings[0], report.findings[3]
+    assert fourth[6] == (
+        f"number/error {number.id}: 5% in Chinese is missing a match; length/info {length.id}: long"
+    )
+    assert fourth[7] == ""
     path = tmp_path / "out.tsv"
     write_tsv(report, path)
     data = path.read_bytes()

@@ -16,6 +16,7 @@ from aligner.formats.xliff12 import render_xliff12
 from aligner.formats.xliff21 import render_xliff21
 from aligner.formats.xmlcommon import ENGLISH_ONLY_NOTE
 from aligner.model import (
+    AcceptedFinding,
     Alignment,
     Document,
     Finding,
@@ -228,7 +229,8 @@ def test_xliff12_file_header_names_languages_tool_and_documents() -> None:
     assert (tool.get("tool-id"), tool.get("tool-version")) == ("aligner", __version__)
     header_notes = [n.text for n in file_element.iterfind(f"{X12}header/{X12}note")]
     assert "2024-001.en.docx" in header_notes
-    assert "[chrome/info] no release date line" in header_notes
+    chrome = build_report().findings[3]
+    assert f"[chrome/info · {chrome.id}] no release date line" in header_notes
 
 
 def test_xliff12_has_one_unit_per_link_in_order() -> None:
@@ -273,7 +275,13 @@ def test_xliff12_info_finding_is_a_note_that_leaves_the_state_alone() -> None:
     unit = units12(render_xliff12(build_report()))[2]
     assert target_state(unit) == "translated"
     qa = [(n.get("priority"), n.text) for n in unit.iterfind(f"{X12}note")]
-    assert qa == [("3", "[numbers/info] 6.7% appears in another order")]
+    numbers = build_report().findings[2]
+    assert qa == [
+        (
+            "3",
+            f"[numbers/info · row 3 · zh 3 ↔ en 2,3 · {numbers.id}] 6.7% appears in another order",
+        )
+    ]
 
 
 def test_xliff12_clean_unit_is_translated_with_glossary_notes() -> None:
@@ -298,7 +306,14 @@ def test_xliff12_omission_is_an_empty_target_waiting_for_translation() -> None:
     assert target.get("state") == "needs-translation"
     assert (target.text or "") == "" and len(target) == 0
     notes = [(n.get("priority"), n.text) for n in unit.iterfind(f"{X12}note")]
-    assert notes == [("1", "[omission/error] Chinese sentence has no English")]
+    omission = build_report().findings[0]
+    assert notes == [
+        (
+            "1",
+            f"[omission/error · row 4 · zh 4 ↔ en — · {omission.id}] "
+            "Chinese sentence has no English",
+        )
+    ]
 
 
 def test_xliff12_addition_passes_through_untranslated_with_a_source() -> None:
@@ -315,7 +330,12 @@ def test_xliff12_addition_passes_through_untranslated_with_a_source() -> None:
     notes = [(n.get("from"), n.get("priority"), n.text) for n in unit.iterfind(f"{X12}note")]
     assert notes == [
         ("aligner", "3", ENGLISH_ONLY_NOTE),
-        ("aligner-qa", "2", "[addition/warning] English sentence has no Chinese"),
+        (
+            "aligner-qa",
+            "2",
+            f"[addition/warning · row 5 · zh — ↔ en 4 · {build_report().findings[1].id}] "
+            "English sentence has no Chinese",
+        ),
     ]
 
 
@@ -382,7 +402,10 @@ def test_xliff21_root_and_file() -> None:
     file_element = root.find(f"{X2}file")
     assert file_element is not None
     assert (file_element.get("id"), file_element.get("original")) == ("f1", "2024-001.zh.docx")
-    assert file_element.findtext(f"{X2}notes/{X2}note") == "[chrome/info] no release date line"
+    chrome = build_report().findings[3]
+    assert file_element.findtext(f"{X2}notes/{X2}note") == (
+        f"[chrome/info · {chrome.id}] no release date line"
+    )
     assert file_element.findtext(f"{MDA}metadata/{MDA}metaGroup/{MDA}meta") == "2024-001.en.docx"
 
 
@@ -481,7 +504,15 @@ def test_xliff21_replaces_surrogates_and_nul_rather_than_spelling_them() -> None
 def test_xliff21_findings_are_notes_with_priorities() -> None:
     units = units21(render_xliff21(build_report()))
     notes = [(n.get("category"), n.get("priority"), n.text) for n in units[3].iter(f"{X2}note")]
-    assert notes == [("aligner-qa", "1", "[omission/error] Chinese sentence has no English")]
+    omission = build_report().findings[0]
+    assert notes == [
+        (
+            "aligner-qa",
+            "1",
+            f"[omission/error · row 4 · zh 4 ↔ en — · {omission.id}] "
+            "Chinese sentence has no English",
+        )
+    ]
 
 
 def test_xliff21_glossary_module_lists_usable_terms_and_notes_deprecated_ones() -> None:
@@ -538,3 +569,36 @@ def test_failed_rendering_leaves_the_existing_file_alone(
         write(broken_report(), str(path))
     assert path.read_bytes() == b"previous deliverable"
     assert [p.name for p in tmp_path.iterdir()] == ["release.xlf"]
+
+
+def test_accepted_findings_are_notes_that_no_longer_ask_for_review() -> None:
+    report = build_report()
+    omission = report.findings[0]
+    accepted = dataclasses.replace(
+        report,
+        findings=report.findings[1:],
+        accepted=(AcceptedFinding(omission, "translated in the caption instead"),),
+    )
+    unit12 = units12(render_xliff12(accepted))[3]
+    notes = [(n.get("from"), n.text) for n in unit12.iterfind(f"{X12}note")]
+    assert notes == [
+        (
+            "aligner-qa-accepted",
+            f"[accepted · omission/error · row 4 · zh 4 ↔ en — · {omission.id}] Chinese sentence "
+            "has no English Reviewer's note: translated in the caption instead",
+        )
+    ]
+    unit21 = units21(render_xliff21(accepted))[3]
+    [note] = unit21.iter(f"{X2}note")
+    assert note.get("category") == "aligner-qa-accepted"
+    assert "translated in the caption instead" in (note.text or "")
+    # The review state follows the open findings only.
+    reviewed = units12(render_xliff12(accepted))[4].find(f"{X12}target")
+    assert reviewed is not None and reviewed.get("state") == "needs-review-translation"
+    accept_all = dataclasses.replace(
+        report,
+        findings=(),
+        accepted=tuple(AcceptedFinding(f) for f in report.findings),
+    )
+    addition = units12(render_xliff12(accept_all))[4].find(f"{X12}target")
+    assert addition is not None and addition.get("state") == "final"

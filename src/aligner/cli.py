@@ -147,6 +147,39 @@ def _parse_link_types(
     return tuple(dict.fromkeys(shapes))
 
 
+handout_option = click.option(
+    "--handout",
+    type=click.Choice(["clean", "review"]),
+    default="clean",
+    show_default=True,
+    help="What the DOCX handout is for. clean (the default: the file a press office hands "
+    "out): the two texts side by side under the title, date and 'The Chinese version "
+    "prevails', without highlights, comments, QA counts, file names or page-chrome rows. "
+    "review: for reviewers, with glossary highlights, the words of each finding marked, "
+    "findings as comments and a findings table.",
+)
+
+
+accepted_option = click.option(
+    "--accepted",
+    "accepted_files",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="Findings a reviewer accepted: a review file, or a list with one finding id a line "
+    "(as reports show them, e.g. number-3f9a2c1d0b), optionally followed by a note; lines "
+    "starting with # and blank lines are ignored. Accepted findings leave the counts and "
+    "the exit status and are listed as accepted with their note. May repeat.",
+)
+
+
+def _print_glossary_notices(options: Any) -> None:
+    """Terms a --glossary file redefines, said once before the run."""
+    from aligner.pipeline import glossary_notices
+
+    for line in glossary_notices(options):
+        click.echo(f"aligner: notice: {line}", err=True)
+
+
 def align_options(func: Any) -> Any:
     """Options shared by ``align`` and ``qa``."""
     decorators = [
@@ -210,6 +243,7 @@ def align_options(func: Any) -> Any:
             show_default=True,
             help="XLIFF version for .xlf/.xliff outputs.",
         ),
+        handout_option,
     ]
     for decorator in reversed(decorators):
         func = decorator(func)
@@ -258,6 +292,7 @@ def align(
     outputs: tuple[str, ...],
     layout: str,
     xliff_version: str,
+    handout: str,
     fmt: str | None,
     alignment_file: str | None,
 ) -> None:
@@ -285,11 +320,16 @@ def align(
         use_bundled_glossary=not no_default_glossary,
         link_types=link_types,
     )
+    _print_glossary_notices(options)
     timings = StageTimes()
     alignment = align_files(zh, en, options, timings=timings, alignment=alignment_file)
     _report_timings(verbose, timings)
     report = Report(alignment)
-    settings = OutputSettings(layout=layout, xliff_version=xliff_version)  # type: ignore[arg-type]
+    settings = OutputSettings(
+        layout=layout,  # type: ignore[arg-type]
+        xliff_version=xliff_version,  # type: ignore[arg-type]
+        handout=handout,  # type: ignore[arg-type]
+    )
     _write_outputs(report, outputs, settings, (zh, en, *glossaries, alignment_file))
     shown = fmt or ("side-by-side" if not outputs else None)
     if shown is not None:
@@ -361,6 +401,7 @@ QA_HELP = (
     show_default=True,
     help="Hide findings below this severity in text output (JSON and files keep all).",
 )
+@accepted_option
 def qa(
     files: tuple[str, ...],
     split_lines: bool,
@@ -372,18 +413,21 @@ def qa(
     outputs: tuple[str, ...],
     layout: str,
     xliff_version: str,
+    handout: str,
     fmt: str,
     fail_on: str,
     checks: tuple[str, ...],
     reference: str | None,
     min_severity: str,
     alignment_file: str | None,
+    accepted_files: tuple[str, ...],
 ) -> None:
     from aligner.pipeline import (
         AlignOptions,
         StageTimes,
         align_files,
         check_outputs,
+        load_acceptances,
         load_document,
         load_glossary_entries,
         qa_report,
@@ -403,9 +447,11 @@ def qa(
         raise click.UsageError("give ZH and EN files, or one .xlf/.xliff/.tmx file")
     if alignment_file is not None and len(files) != 2:
         raise click.UsageError("--alignment needs the two texts it aligns: give ZH and EN")
-    inputs = (*files, *glossaries, reference, alignment_file)
+    inputs = (*files, *glossaries, reference, alignment_file, *accepted_files)
     check_outputs(outputs, inputs)
+    accepted = load_acceptances(accepted_files)
     entries = load_glossary_entries(options)
+    _print_glossary_notices(options)
     if len(files) == 1:
         alignment = read_bilingual(files[0])
     else:
@@ -415,12 +461,15 @@ def qa(
         )
         _report_timings(verbose, timings)
     reference_doc = load_document(reference, "en", split_lines=split_lines) if reference else None
-    report = qa_report(alignment, entries, reference=reference_doc, checks=checks or None)
+    report = qa_report(
+        alignment, entries, reference=reference_doc, checks=checks or None, accepted=accepted
+    )
     settings = OutputSettings(
         with_qa=True,
         layout=layout,  # type: ignore[arg-type]
         xliff_version=xliff_version,  # type: ignore[arg-type]
         min_severity=Severity(min_severity),
+        handout=handout,  # type: ignore[arg-type]
     )
     _write_outputs(report, outputs, settings, inputs)
     click.echo(render(report, fmt, settings), nl=False)
@@ -444,26 +493,48 @@ def glossary() -> None:
 
 
 @glossary.command(name="check")
-@click.argument("file", metavar="FILE")
-def glossary_check(file: str) -> None:
-    """Report malformed rows, duplicates and conflicts in FILE, with line numbers.
+@click.argument("files", metavar="FILE...", nargs=-1, required=True)
+@click.option(
+    "--no-default-glossary",
+    is_flag=True,
+    help="Do not compare the files with the bundled customs glossary.",
+)
+def glossary_check(files: tuple[str, ...], no_default_glossary: bool) -> None:
+    """Report malformed rows, duplicates and conflicts in each FILE, with line numbers.
 
-    Exit 0 when FILE has no errors (warnings are listed but allowed), 2 otherwise.
+    With several files (and the bundled glossary, unless --no-default-glossary), also list
+    each term that a later one defines differently from an earlier one: in a run, the
+    glossary given last decides a term, as --glossary files override the bundled glossary.
+    Those are notices, not errors.
+
+    Exit 0 when no FILE has errors (warnings and notices are listed but allowed), 2 otherwise.
 
     \b
-    Example:
+    Examples:
       aligner glossary check glossaries/customs.tbx
+      aligner glossary check team.csv desk.tbx --no-default-glossary
     """
-    from aligner.pipeline import check_glossary
+    from aligner.pipeline import check_glossary, compare_glossaries
 
-    loaded, problems = check_glossary(file)
-    for found in problems:
-        click.echo(f"{found.origin}: {found.severity}: {found.message}")
-    errors = sum(1 for p in problems if p.severity == "error")
-    warnings = len(problems) - errors
-    terms = len(loaded.entries) if loaded is not None else 0
-    click.echo(f"{file}: {terms} terms, {errors} errors, {warnings} warnings")
-    if errors or loaded is None:
+    failed = False
+    readable = []
+    for file in files:
+        loaded, problems = check_glossary(file)
+        for found in problems:
+            click.echo(f"{found.origin}: {found.severity}: {found.message}")
+        errors = sum(1 for p in problems if p.severity == "error")
+        warnings = len(problems) - errors
+        terms = len(loaded.entries) if loaded is not None else 0
+        click.echo(f"{file}: {terms} terms, {errors} errors, {warnings} warnings")
+        failed = failed or bool(errors) or loaded is None
+        if loaded is not None:
+            readable.append(loaded)
+    notices = compare_glossaries(readable, include_bundled=not no_default_glossary)
+    for origin, message in notices:
+        click.echo(f"{origin}: notice: {message}")
+    if notices:
+        click.echo(f"{len(notices)} terms defined differently; the glossary given last decides")
+    if failed:
         sys.exit(EXIT_BAD_INPUT)
 
 
@@ -551,6 +622,8 @@ def glossary_convert(source: str, target: str, tbx_dialect: str) -> None:
     show_default=True,
     help=SCORER_HELP,
 )
+@accepted_option
+@handout_option
 def batch(
     inputs: tuple[str, ...],
     outdir: str,
@@ -563,6 +636,8 @@ def batch(
     manifest: str | None,
     split_lines: bool,
     scorer: str,
+    accepted_files: tuple[str, ...],
+    handout: str,
 ) -> None:
     """Check every release pair in folders, .zip or .tar(.gz) archives.
 
@@ -574,6 +649,8 @@ def batch(
     Each pair gets OUTDIR/NAME/qa.json and the --to deliverables; OUTDIR/summary.json,
     summary.csv and summary.html cover the whole run, including unpaired and refused
     files, inconsistencies across documents and how each glossary term was rendered.
+    Findings given with --accepted are accepted in every document that has the same
+    link, and counted apart.
 
     \b
     Exit codes: 0 clean, 1 a document at or above --fail-on (or failed),
@@ -593,7 +670,7 @@ def batch(
         run_batch,
         summary_line,
     )
-    from aligner.pipeline import AlignOptions
+    from aligner.pipeline import AlignOptions, load_acceptances
 
     try:
         deliverables = parse_deliverables(to)
@@ -612,7 +689,10 @@ def batch(
         jobs=jobs,
         resume=resume,
         manifest=manifest,
+        accepted=tuple(load_acceptances(accepted_files).items()),
+        handout=handout,  # type: ignore[arg-type]
     )
+    _print_glossary_notices(options.align)
     with TerminalProgress() as progress:
         summary = run_batch(options, progress)
     click.echo(summary_line(summary, outdir), err=True)

@@ -9,7 +9,7 @@ pays only for what it runs.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -35,8 +35,11 @@ __all__ = [
     "align_given",
     "check_glossary",
     "check_outputs",
+    "compare_glossaries",
     "convert_glossary",
     "evaluate_corpus",
+    "glossary_notices",
+    "load_acceptances",
     "load_document",
     "load_glossary_entries",
     "load_pair",
@@ -150,6 +153,27 @@ def load_glossary_entries(options: AlignOptions) -> tuple[GlossaryEntry, ...]:
     from aligner.glossary.load import glossary_entries
 
     return glossary_entries(options.glossaries, include_bundled=options.use_bundled_glossary)
+
+
+def glossary_notices(options: AlignOptions) -> list[str]:
+    """One line per term a later glossary redefines, to print once before a run."""
+    from aligner.glossary.load import glossary_overrides
+
+    found = glossary_overrides(options.glossaries, include_bundled=options.use_bundled_glossary)
+    return [f"{override.origin}: {override.message}" for override in found]
+
+
+def compare_glossaries(
+    glossaries: Sequence[Glossary], *, include_bundled: bool = True
+) -> list[tuple[str, str]]:
+    """Terms that a later glossary of ``glossaries`` (after the bundled one, unless left
+    out) defines differently from an earlier one, as ``glossary check`` lists them: the
+    winning entry's origin ("file:line") and what changes."""
+    from aligner.glossary.load import bundled_glossary
+    from aligner.glossary.precedence import overrides
+
+    order = [bundled_glossary(), *glossaries] if include_bundled else list(glossaries)
+    return [(override.origin, override.message) for override in overrides(order)]
 
 
 def check_glossary(path: str) -> tuple[Glossary | None, list[GlossaryProblem]]:
@@ -297,15 +321,36 @@ def qa_report(
     *,
     reference: Document | None = None,
     checks: Sequence[str] | None = None,
+    accepted: Mapping[str, str] | None = None,
 ) -> Report:
-    """Run the QA checks and find glossary terms for highlighting in deliverables."""
+    """Run the QA checks and find glossary terms for highlighting in deliverables.
+
+    ``accepted`` maps finding ids a reviewer accepted to their notes (see
+    :func:`load_acceptances`); those findings move to ``Report.accepted``.
+    """
+    from aligner.checks.accepted import apply_acceptances
     from aligner.checks.base import CheckContext
     from aligner.checks.registry import run_checks
     from aligner.glossary.match import term_hits
 
     context = CheckContext(glossary=tuple(glossary), reference=reference)
     findings = run_checks(alignment, context, checks)
-    return Report(alignment, findings, term_hits(alignment, glossary))
+    report = Report(alignment, findings, term_hits(alignment, glossary))
+    return apply_acceptances(report, accepted or {})
+
+
+def load_acceptances(paths: Iterable[str]) -> dict[str, str]:
+    """Accepted finding ids and their notes from ``--accepted`` files (lists or review files).
+
+    Where several files accept one id, the note of the last file given is kept.
+    """
+    from aligner.formats.accepted import read_accepted
+
+    accepted: dict[str, str] = {}
+    for path in paths:
+        for acceptance in read_accepted(path):
+            accepted[acceptance.id] = acceptance.note
+    return accepted
 
 
 # --- writing --------------------------------------------------------------------------------

@@ -112,6 +112,8 @@ class PairResult:
     infos: int | None = None
     report: str = ""
     link_texts: tuple[LinkText, ...] = ()
+    accepted: int | None = None
+    """Findings a reviewer accepted (``--accepted``): out of the counts above."""
     terms: tuple[TermTally, ...] = ()
     own_inconsistencies: tuple[FindingKey, ...] = ()
 
@@ -128,6 +130,9 @@ class BatchOptions:
     resume: bool = False
     manifest: str | None = None
     limits: BatchLimits = DEFAULT_BATCH_LIMITS
+    accepted: tuple[tuple[str, str], ...] = ()
+    """Accepted finding ids and their notes, applied to every document."""
+    handout: Literal["clean", "review"] = "review"
 
 
 @dataclass(frozen=True)
@@ -178,10 +183,14 @@ class SharedRendering:
 
 @dataclass(frozen=True)
 class ArchiveFinding:
-    """A finding that needs two documents to exist, and the later document it is about."""
+    """A finding that needs two documents to exist, and the later document it is about.
+
+    ``note`` is the reviewer's note when the finding was accepted.
+    """
 
     document: str
     finding: Finding
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -198,6 +207,7 @@ class BatchTotals:
     unpaired: int
     rejected: int
     inconsistencies: int
+    accepted: int = 0
 
 
 @dataclass(frozen=True)
@@ -211,6 +221,7 @@ class BatchSummary:
     inconsistencies: tuple[ArchiveFinding, ...] = ()
     shared_renderings: tuple[SharedRendering, ...] = ()
     deliverables: tuple[str, ...] = ()
+    accepted_inconsistencies: tuple[ArchiveFinding, ...] = ()
 
     @property
     def totals(self) -> BatchTotals:
@@ -226,6 +237,7 @@ class BatchSummary:
             unpaired=len(self.unpaired),
             rejected=len(self.rejected),
             inconsistencies=len(self.inconsistencies),
+            accepted=sum(d.accepted or 0 for d in documents) + len(self.accepted_inconsistencies),
         )
 
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 
 from aligner.checks.base import CheckContext, link_finding, link_texts, whole
+from aligner.checks.chrome import is_page_chrome, non_body_kind
 from aligner.checks.omission import (
     bilingual_segment_texts,
     furniture_only,
@@ -44,6 +45,33 @@ def _body_span(alignment: Alignment) -> tuple[int, int] | None:
         if link.zh and link.en and not furniture_only(alignment.target, link.en)
     ]
     return (bilingual[0], bilingual[-1]) if bilingual else None
+
+
+def furniture_links(alignment: Alignment) -> frozenset[int]:
+    """Indices of the links that are page furniture, not part of the release.
+
+    What a clean handout leaves out, decided by the same recognisers as this check's info
+    findings: a one-sided link whose every line is page chrome, a date stamp or boilerplate
+    (a footer, an address, the "Chinese version prevails" note); an English-only heading-like
+    line outside the body of the release (the page header repeating the title); and a link
+    whose every line on both sides is navigation. An English sentence of the release is never
+    furniture, and neither is a Chinese line that is not chrome: the Chinese prevails.
+    """
+    body = _body_span(alignment)
+    found: set[int] = set()
+    for index, link in enumerate(alignment.links):
+        zh = [alignment.source.segments[i].text for i in link.zh]
+        en = [alignment.target.segments[i].text for i in link.en]
+        if zh and en:
+            furniture = all(is_page_chrome(text) for text in zh + en)
+        elif all(non_body_kind(text) is not None for text in zh + en):
+            furniture = True
+        else:
+            outside_body = body is not None and not body[0] <= index <= body[1]
+            furniture = bool(en) and outside_body and all(_is_heading_like(text) for text in en)
+        if furniture:
+            found.add(index)
+    return frozenset(found)
 
 
 def check_addition(alignment: Alignment, context: CheckContext) -> Iterator[Finding]:

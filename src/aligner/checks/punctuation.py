@@ -166,13 +166,16 @@ def _spacing_spots(texts: Sequence[tuple[int, str]], skip_layout: bool) -> list[
         for pattern in (_COMMA_BEFORE_LETTER, _COMMA_IN_DATE):
             for match in pattern.finditer(masked):
                 example = _context(text, match.start(), match.end())
-                comma.setdefault(example, []).append((base + match.end() - 1, base + match.end()))
+                # The comma and the character glued to it.
+                comma.setdefault(example, []).append(
+                    (base + match.end() - 1, base + match.end() + 1)
+                )
         for match in _STOP_BEFORE_CAPITAL.finditer(masked):
             letters = _LETTERS_BEFORE.search(masked[: match.start()])
             if letters is not None and len(letters.group(1)) == 1:
                 continue
             example = _context(text, match.start(), match.end())
-            stop.setdefault(example, []).append((base + match.start(), base + match.end()))
+            stop.setdefault(example, []).append((base + match.start(), base + match.end() + 1))
     spots: list[_Spot] = []
     for kind, found in (("doubled", doubled), ("comma", comma), ("stop", stop)):
         if found:

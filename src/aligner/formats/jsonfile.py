@@ -10,8 +10,19 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from aligner.formats.rows import RowIndex
 from aligner.formats.settings import OutputSettings
-from aligner.model import Alignment, Document, Finding, Link, Report, Segment, Severity
+from aligner.model import (
+    AcceptedFinding,
+    Alignment,
+    Document,
+    Finding,
+    Link,
+    Report,
+    Segment,
+    Severity,
+    Span,
+)
 
 
 def _document(doc: Document) -> dict[str, Any]:
@@ -23,14 +34,23 @@ def _document(doc: Document) -> dict[str, Any]:
     }
 
 
-def finding_dict(finding: Finding) -> dict[str, Any]:
+def finding_dict(finding: Finding, row: int | None = None) -> dict[str, Any]:
+    """A finding as scripts read it: its stable ``id`` (what ``--accepted`` takes), its
+    ``key``, the ``row`` it is shown on (1-based, null for the whole document), the
+    sentence ids (0-based) and the spans (character offsets into ``zh`` and ``en``) of the
+    words it is about."""
     return {
+        "id": finding.id,
         "check": finding.check,
         "severity": finding.severity.value,
+        "key": finding.key,
+        "row": row,
         "zh": finding.zh,
         "en": finding.en,
         "zh_ids": list(finding.zh_ids),
         "en_ids": list(finding.en_ids),
+        "zh_spans": [list(span) for span in finding.zh_spans],
+        "en_spans": [list(span) for span in finding.en_spans],
         "message": finding.message,
     }
 
@@ -49,6 +69,7 @@ def summary(report: Report) -> dict[str, Any]:
         "errors": counts.errors,
         "warnings": counts.warnings,
         "infos": counts.infos,
+        "accepted": len(report.accepted),
         "by_check": {c.check: {s.value: c.of(s) for s in Severity} for c in counts.by_check},
     }
 
@@ -64,7 +85,12 @@ def render_json(report: Report, *, with_qa: bool = False) -> str:
         ],
     }
     if with_qa:
-        data["findings"] = [finding_dict(f) for f in report.findings]
+        rows = RowIndex.of(alignment.links)
+        data["findings"] = [finding_dict(f, rows.row(f)) for f in report.findings]
+        data["accepted"] = [
+            {**finding_dict(a.finding, rows.row(a.finding)), "note": a.note}
+            for a in report.accepted
+        ]
         data["summary"] = summary(report)
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -81,7 +107,11 @@ def read_report(data: Mapping[str, Any]) -> Report:
     """
     alignment = read_alignment(data)
     findings = tuple(_finding(item) for item in data.get("findings", ()))
-    return Report(alignment, findings)
+    accepted = tuple(
+        AcceptedFinding(_finding(item), str(item.get("note", "")))
+        for item in data.get("accepted", ())
+    )
+    return Report(alignment, findings, accepted=accepted)
 
 
 def read_alignment(data: Mapping[str, Any]) -> Alignment:
@@ -124,4 +154,11 @@ def _finding(item: Mapping[str, Any]) -> Finding:
         zh=str(item["zh"]),
         en=str(item["en"]),
         message=str(item["message"]),
+        key=str(item.get("key", "")),
+        zh_spans=_spans(item.get("zh_spans", ())),
+        en_spans=_spans(item.get("en_spans", ())),
     )
+
+
+def _spans(items: Any) -> tuple[Span, ...]:
+    return tuple((int(start), int(end)) for start, end in items)

@@ -14,7 +14,11 @@ class OutputSettings:
 
     ``with_qa`` adds findings and counts to the JSON; ``width`` is the terminal's width for
     the views printed there (None: ask the terminal); ``min_severity`` hides lesser findings
-    in the printed QA view only, since files always keep every finding.
+    in the printed QA view only, since files always keep every finding. ``handout`` is what
+    the DOCX is for: ``clean`` to hand out (the two texts under their title, nothing else),
+    ``review`` for reviewers (highlights, marked findings, comments, the findings table).
+    A report carries its findings, so the library draws them unless told otherwise; the
+    command line, where a press officer produces the file to hand out, defaults to clean.
     """
 
     with_qa: bool = False
@@ -22,3 +26,4 @@ class OutputSettings:
     xliff_version: Literal["1.2", "2.1"] = "1.2"
     width: int | None = None
     min_severity: Severity = Severity.INFO
+    handout: Literal["clean", "review"] = "review"

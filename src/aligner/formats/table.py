@@ -1,4 +1,10 @@
-"""TSV and CSV: one row per link, for scripts, diff tools and spreadsheets."""
+"""TSV and CSV: one row per link, for scripts, diff tools and spreadsheets.
+
+The ``row`` column is the row number every other output shows (from 1), ``zh_ids`` and
+``en_ids`` the sentence ids (from 0). Each finding in the ``findings`` cell starts with its
+check, severity and id, the id being what ``--accepted`` takes; findings a reviewer accepted
+are in the ``accepted`` cell with the reviewer's note.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +14,18 @@ from collections.abc import Iterable
 
 from aligner.formats.rows import LinkRow, link_rows
 from aligner.formats.settings import OutputSettings
-from aligner.model import Finding, Report
+from aligner.model import AcceptedFinding, Finding, Report
 
-COLUMNS: tuple[str, ...] = ("#", "zh_ids", "en_ids", "confidence", "zh", "en", "findings")
+COLUMNS: tuple[str, ...] = (
+    "row",
+    "zh_ids",
+    "en_ids",
+    "confidence",
+    "zh",
+    "en",
+    "findings",
+    "accepted",
+)
 
 # Spreadsheet programs run a cell that starts with one of these as a formula; a sentence such
 # as "-3.2% year on year" would turn into #NAME? and crafted text could do worse.
@@ -21,8 +36,19 @@ def format_ids(ids: tuple[int, ...]) -> str:
     return ",".join(str(i) for i in ids)
 
 
+def format_finding(finding: Finding) -> str:
+    return f"{finding.check}/{finding.severity.value} {finding.id}: {finding.message}"
+
+
 def format_findings(findings: Iterable[Finding]) -> str:
-    return "; ".join(f"{f.check}/{f.severity.value}: {f.message}" for f in findings)
+    return "; ".join(format_finding(f) for f in findings)
+
+
+def format_accepted(accepted: Iterable[AcceptedFinding]) -> str:
+    return "; ".join(
+        format_finding(a.finding) + (f" (accepted: {a.note})" if a.note else " (accepted)")
+        for a in accepted
+    )
 
 
 def _cells(row: LinkRow) -> list[str]:
@@ -34,6 +60,7 @@ def _cells(row: LinkRow) -> list[str]:
         row.zh,
         row.en,
         format_findings(row.findings),
+        format_accepted(row.accepted),
     ]
 
 
@@ -65,7 +92,7 @@ def render_csv(report: Report) -> str:
     writer.writerow(COLUMNS)
     for row in link_rows(report):
         cells = _cells(row)
-        for text_column in (4, 5, 6):
+        for text_column in (4, 5, 6, 7):
             cells[text_column] = _defuse_formula(cells[text_column])
         writer.writerow(cells)
     return buffer.getvalue()

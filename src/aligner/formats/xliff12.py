@@ -35,7 +35,7 @@ from lxml import etree
 
 from aligner import SOURCE_LANG, TARGET_LANG, __version__
 from aligner.errors import InputError
-from aligner.formats.rows import LinkRow, link_rows, unattached_findings
+from aligner.formats.rows import LinkRow, link_rows, unattached_accepted, unattached_findings
 from aligner.formats.xmlcommon import (
     ENGLISH_ONLY_NOTE,
     TARGET_FILE,
@@ -100,7 +100,13 @@ def render_xliff12(report: Report) -> bytes:
         {"tool-id": TOOL_ID, "tool-name": TOOL_ID, "tool-version": __version__},
     )
     sub(header, _q("note"), {"from": TARGET_FILE_NOTE}, file_name(alignment.target.path))
-    add_notes(header, _q("note"), "from", findings=unattached_findings(report))
+    add_notes(
+        header,
+        _q("note"),
+        "from",
+        findings=unattached_findings(report),
+        accepted=unattached_accepted(report),
+    )
     body = sub(file_element, _q("body"))
     for view in link_rows(report):
         _add_trans_unit(body, view)
@@ -141,6 +147,8 @@ def _add_trans_unit(body: etree._Element, view: LinkRow) -> None:
         findings=view.findings,
         hits=view.terms,
         remark=ENGLISH_ONLY_NOTE if view.english_only else None,
+        row=view.number,
+        accepted=view.accepted,
     )
 
 

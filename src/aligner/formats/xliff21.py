@@ -31,7 +31,7 @@ from lxml import etree
 
 from aligner import SOURCE_LANG, TARGET_LANG
 from aligner.errors import InputError
-from aligner.formats.rows import LinkRow, link_rows, unattached_findings
+from aligner.formats.rows import LinkRow, link_rows, unattached_accepted, unattached_findings
 from aligner.formats.xmlcommon import (
     DISCOURAGED_STATUSES,
     ENGLISH_ONLY_NOTE,
@@ -100,9 +100,16 @@ def render_xliff21(report: Report) -> bytes:
     file_element = sub(root, _q("file"), {"id": "f1", "original": file_name(alignment.source.path)})
     _add_metadata(file_element, ((TARGET_FILE, file_name(alignment.target.path)),))
     document_findings = unattached_findings(report)
-    if document_findings:
+    document_accepted = unattached_accepted(report)
+    if document_findings or document_accepted:
         notes = sub(file_element, _q("notes"))
-        add_notes(notes, _q("note"), "category", findings=document_findings)
+        add_notes(
+            notes,
+            _q("note"),
+            "category",
+            findings=document_findings,
+            accepted=document_accepted,
+        )
     for view in link_rows(report):
         _add_unit(file_element, view)
     return serialize(root, _INLINE_CONTAINERS)
@@ -129,7 +136,7 @@ def _add_unit(file_element: etree._Element, view: LinkRow) -> None:
             sub(entry, _gls("translation"), text=hit.en_term)
 
     remark = ENGLISH_ONLY_NOTE if view.english_only else None
-    if view.findings or discouraged or remark:
+    if view.findings or view.accepted or discouraged or remark:
         notes = sub(unit, _q("notes"))
         add_notes(
             notes,
@@ -138,6 +145,8 @@ def _add_unit(file_element: etree._Element, view: LinkRow) -> None:
             findings=view.findings,
             hits=discouraged,
             remark=remark,
+            row=view.number,
+            accepted=view.accepted,
         )
 
     segment = sub(unit, _q("segment"), _segment_attributes(view))

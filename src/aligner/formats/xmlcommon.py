@@ -15,8 +15,8 @@ from pathlib import PurePath
 
 from lxml import etree
 
-from aligner.formats.rows import LinkRow
-from aligner.model import Finding, Severity, TermHit
+from aligner.formats.rows import LinkRow, row_label, sentence_ids
+from aligner.model import AcceptedFinding, Finding, Severity, TermHit
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -37,6 +37,8 @@ TARGET_FILE = "target-file"
 ZH_MARK_PREFIX = "zh-"
 
 QA_ORIGIN = "aligner-qa"
+# Origin of the note that lists a finding a reviewer accepted (it no longer asks for review).
+ACCEPTED_ORIGIN = "aligner-qa-accepted"
 GLOSSARY_ORIGIN = "aligner-glossary"
 # Origin of the note that says a unit has text on one side only.
 LINK_ORIGIN = TOOL_ID
@@ -111,12 +113,16 @@ def add_notes(
     findings: Iterable[Finding] = (),
     hits: Iterable[TermHit] = (),
     remark: str | None = None,
+    *,
+    row: int | None = None,
+    accepted: Iterable[AcceptedFinding] = (),
 ) -> None:
-    """The remark about the unit, one note per finding, then one per glossary hit.
+    """The remark about the unit, one note per finding, one per accepted finding, then one
+    per glossary hit.
 
     Each note says where it comes from. XLIFF 1.2 names a note's origin ``from`` and XLIFF 2
     ``category``; the origins, the priorities and the wording are the same in both so that a
-    reviewer sees the same notes.
+    reviewer sees the same notes. ``row`` is the unit's row number (None in the header).
     """
     if remark is not None:
         attributes = {origin_attribute: LINK_ORIGIN, "priority": INFO_PRIORITY}
@@ -124,7 +130,10 @@ def add_notes(
     for finding in findings:
         priority = str(severity_priority(finding.severity))
         attributes = {origin_attribute: QA_ORIGIN, "priority": priority}
-        sub(parent, note_tag, attributes, finding_note(finding))
+        sub(parent, note_tag, attributes, finding_note(finding, row))
+    for item in accepted:
+        attributes = {origin_attribute: ACCEPTED_ORIGIN, "priority": INFO_PRIORITY}
+        sub(parent, note_tag, attributes, accepted_note(item, row))
     for hit in hits:
         attributes = {origin_attribute: GLOSSARY_ORIGIN, "priority": INFO_PRIORITY}
         sub(parent, note_tag, attributes, term_note(hit))
@@ -134,8 +143,23 @@ def severity_priority(severity: Severity) -> int:
     return _SEVERITY_PRIORITY[severity]
 
 
-def finding_note(finding: Finding) -> str:
-    return f"[{finding.check}/{finding.severity.value}] {finding.message}"
+def finding_note(finding: Finding, row: int | None = None) -> str:
+    """The note's text, e.g. ``[number/error · row 18 · zh 14 ↔ en 20,21 · number-3f9a2c1d0b]
+    message``: the same row and sentence ids as every other output, and the id
+    ``--accepted`` takes."""
+    return f"[{_finding_label(finding, row)}] {finding.message}"
+
+
+def accepted_note(item: AcceptedFinding, row: int | None = None) -> str:
+    note = f" Reviewer's note: {item.note}" if item.note else ""
+    return f"[accepted · {_finding_label(item.finding, row)}] {item.finding.message}{note}"
+
+
+def _finding_label(finding: Finding, row: int | None) -> str:
+    place = [] if row is None else [row_label(row)]
+    if finding.zh_ids or finding.en_ids:
+        place.append(sentence_ids(finding.zh_ids, finding.en_ids))
+    return " · ".join([f"{finding.check}/{finding.severity.value}", *place, finding.id])
 
 
 def term_note(hit: TermHit) -> str:

@@ -11,6 +11,7 @@ from aligner.glossary.conflicts import entry_problems
 from aligner.glossary.csvfile import read_csv_glossary
 from aligner.glossary.files import read_input_bytes
 from aligner.glossary.model import Glossary, GlossaryEntry
+from aligner.glossary.precedence import Override, in_force, overrides
 from aligner.glossary.problems import ReadResult, raise_first_error
 from aligner.glossary.tbx import read_tbx_glossary
 
@@ -57,11 +58,27 @@ def bundled_glossary() -> Glossary:
     return result.glossary
 
 
+def glossaries_in_order(paths: Sequence[str], *, include_bundled: bool = True) -> list[Glossary]:
+    """The bundled glossary (unless left out), then each file in the order given."""
+    found = [bundled_glossary()] if include_bundled else []
+    found.extend(load_glossary(path) for path in paths)
+    return found
+
+
 def glossary_entries(
     paths: Sequence[str], *, include_bundled: bool = True
 ) -> tuple[GlossaryEntry, ...]:
-    """Every entry in force for a QA run: the bundled glossary first, then each file in order."""
-    entries: list[GlossaryEntry] = list(bundled_glossary().entries) if include_bundled else []
-    for path in paths:
-        entries.extend(load_glossary(path).entries)
-    return tuple(entries)
+    """Every entry in force for a QA run.
+
+    A term found in several glossaries takes its entries from the last one given, so a
+    user's file overrides the bundled glossary term by term (see
+    :mod:`aligner.glossary.precedence`).
+    """
+    return in_force(glossaries_in_order(paths, include_bundled=include_bundled))
+
+
+def glossary_overrides(
+    paths: Sequence[str], *, include_bundled: bool = True
+) -> tuple[Override, ...]:
+    """Terms a later glossary defines differently from an earlier one, for a notice."""
+    return overrides(glossaries_in_order(paths, include_bundled=include_bundled))

@@ -138,6 +138,22 @@ def set_run_shading(run: Any, fill: str) -> None:
     set_child(run._r.get_or_add_rPr(), "shd", _RPR_ORDER, val="clear", color="auto", fill=fill)
 
 
+# The words a QA finding is about: a thick coloured underline on a light shade of the same
+# colour, so they read differently from glossary terms, which use Word's highlighter.
+FINDING_MARK = {
+    "error": ("C62828", "F6C4C4"),
+    "warning": ("B26A00", "FBDCA8"),
+    "info": ("1565C0", "CFE0F5"),
+}
+
+
+def mark_finding_run(run: Any, severity: str) -> None:
+    line, fill = FINDING_MARK[severity]
+    rpr = run._r.get_or_add_rPr()
+    set_child(rpr, "u", _RPR_ORDER, val="thick", color=line)
+    set_child(rpr, "shd", _RPR_ORDER, val="clear", color="auto", fill=fill)
+
+
 def setup_page(document: Any) -> None:
     """Landscape A4: wide enough for two language columns side by side."""
     section = document.sections[0]

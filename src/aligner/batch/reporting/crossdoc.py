@@ -10,7 +10,7 @@ mainland twin are one text, not two that share an English rendering.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from aligner.batch.model import ArchiveFinding, LinkText, PairResult
 from aligner.checks.inconsistency import located_inconsistencies
@@ -37,8 +37,11 @@ def partial_alignment(name: str, links: Sequence[LinkText]) -> Alignment:
     )
 
 
-def archive_inconsistencies(results: Sequence[PairResult]) -> list[ArchiveFinding]:
-    """Findings that need two documents to exist, in document order.
+def archive_inconsistencies(
+    results: Sequence[PairResult], accepted: Mapping[str, str] | None = None
+) -> tuple[tuple[ArchiveFinding, ...], tuple[ArchiveFinding, ...]]:
+    """Findings that need two documents to exist, in document order: those still open,
+    and those a reviewer accepted (``accepted`` maps finding ids to notes).
 
     Documents are compared in the order given (the summary's order), so the earliest
     release is the reference that later ones are measured against. What a document's own
@@ -50,8 +53,15 @@ def archive_inconsistencies(results: Sequence[PairResult]) -> list[ArchiveFindin
         if result.link_texts
     ]
     reported = {(result.name, *key) for result in results for key in result.own_inconsistencies}
-    return [
-        ArchiveFinding(name, finding)
-        for name, finding in located_inconsistencies(alignments)
-        if (name, finding.zh_ids, finding.en_ids, finding.message) not in reported
-    ]
+    notes = accepted or {}
+    still_open: list[ArchiveFinding] = []
+    taken: list[ArchiveFinding] = []
+    for name, finding in located_inconsistencies(alignments):
+        if (name, finding.zh_ids, finding.en_ids, finding.message) in reported:
+            continue
+        note = notes.get(finding.id)
+        if note is None:
+            still_open.append(ArchiveFinding(name, finding))
+        else:
+            taken.append(ArchiveFinding(name, finding, note))
+    return tuple(still_open), tuple(taken)

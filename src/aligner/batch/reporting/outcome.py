@@ -43,7 +43,8 @@ def summary_line(summary: BatchSummary, outdir: str) -> str:
         f"{_plural(totals.documents, 'pair')}: {totals.ok} checked, {totals.skipped} unchanged, "
         f"{totals.failed} failed",
         f"{totals.errors} errors, {totals.warnings} warnings, "
-        f"{totals.inconsistencies} inconsistencies across documents",
+        f"{totals.inconsistencies} inconsistencies across documents"
+        + (f", {totals.accepted} accepted" if totals.accepted else ""),
         f"{totals.unpaired} unpaired, {totals.rejected} refused files",
     ]
     return "; ".join(parts) + f"\nsummary: {outdir.rstrip('/')}/summary.html"

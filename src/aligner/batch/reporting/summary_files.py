@@ -20,8 +20,8 @@ SUMMARY_JSON = "summary.json"
 SUMMARY_CSV = "summary.csv"
 SUMMARY_HTML = "summary.html"
 
-CSV_COLUMNS = ("name", "status", "errors", "warnings", "infos", "links", "zh", "en", "report",
-               "reason")  # fmt: skip
+CSV_COLUMNS = ("name", "status", "errors", "warnings", "infos", "accepted", "links", "zh", "en",
+               "report", "reason")  # fmt: skip
 # A spreadsheet runs a cell starting with one of these as a formula; file names in an
 # archive come from whoever built it.
 _FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -36,6 +36,7 @@ def document_dict(result: PairResult) -> dict[str, Any]:
         "errors": result.errors,
         "warnings": result.warnings,
         "infos": result.infos,
+        "accepted": result.accepted,
         "status": result.status,
     }
     if result.reason:
@@ -55,6 +56,10 @@ def summary_dict(summary: BatchSummary) -> dict[str, Any]:
         "inconsistencies": [
             {"document": item.document, **finding_dict(item.finding)}
             for item in summary.inconsistencies
+        ],
+        "accepted_inconsistencies": [
+            {"document": item.document, **finding_dict(item.finding), "note": item.note}
+            for item in summary.accepted_inconsistencies
         ],
         "shared_renderings": [asdict(item) for item in summary.shared_renderings],
     }
@@ -78,6 +83,7 @@ def _row(result: PairResult) -> list[str]:
         number(result.errors),
         number(result.warnings),
         number(result.infos),
+        number(result.accepted),
         number(result.links),
         _text_cell(result.zh),
         _text_cell(result.en),

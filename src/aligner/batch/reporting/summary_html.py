@@ -101,7 +101,8 @@ def _document_row(position: int, result: PairResult, deliverables: Sequence[str]
         f'<tr class="{_e(result.status)}"><td class="num">{position}</td><td>{title}</td>'
         f'<td><span class="status {_e(result.status)}">{_e(result.status)}</span></td>'
         f"{_count(result.errors, 'errors')}{_count(result.warnings, 'warnings')}"
-        f"{_count(result.infos, 'infos')}{_count(result.links, 'links')}"
+        f"{_count(result.infos, 'infos')}{_count(result.accepted, 'accepted')}"
+        f"{_count(result.links, 'links')}"
         f'<td class="file">{_e(result.zh)}</td><td class="file">{_e(result.en)}</td>'
         f"<td>{note}</td></tr>"
     )
@@ -117,7 +118,7 @@ def _documents(summary: BatchSummary) -> str:
     )
     return (
         "<table><thead><tr><th>#</th><th>Document</th><th>Status</th><th>Errors</th>"
-        "<th>Warnings</th><th>Infos</th><th>Links</th><th>Chinese file</th>"
+        "<th>Warnings</th><th>Infos</th><th>Accepted</th><th>Links</th><th>Chinese file</th>"
         f"<th>English file</th><th>Note</th></tr></thead><tbody>\n{rows}\n</tbody></table>"
     )
 
@@ -185,15 +186,35 @@ def _shared(summary: BatchSummary) -> str:
 
 def _inconsistencies(summary: BatchSummary) -> str:
     if not summary.inconsistencies:
-        return "<p>None: repeated sentences are rendered the same way across documents.</p>"
+        found = "<p>None: repeated sentences are rendered the same way across documents.</p>"
+    else:
+        rows = "\n".join(
+            f'<tr><td>{_e(item.document)}</td><td lang="zh-CN">{_e(item.finding.zh)}</td>'
+            f"<td>{_e(item.finding.en)}</td><td>{_e(item.finding.message)}</td>"
+            f'<td class="file">{_e(item.finding.id)}</td></tr>'
+            for item in summary.inconsistencies
+        )
+        found = (
+            "<table><thead><tr><th>Document</th><th>Chinese</th><th>English</th>"
+            f"<th>Finding</th><th>Id</th></tr></thead><tbody>\n{rows}\n</tbody></table>"
+        )
+    return found + _accepted_inconsistencies(summary)
+
+
+def _accepted_inconsistencies(summary: BatchSummary) -> str:
+    if not summary.accepted_inconsistencies:
+        return ""
     rows = "\n".join(
         f'<tr><td>{_e(item.document)}</td><td lang="zh-CN">{_e(item.finding.zh)}</td>'
-        f"<td>{_e(item.finding.en)}</td><td>{_e(item.finding.message)}</td></tr>"
-        for item in summary.inconsistencies
+        f"<td>{_e(item.finding.en)}</td><td>{_e(item.finding.message)}</td>"
+        f'<td class="file">{_e(item.finding.id)}</td><td>{_e(item.note)}</td></tr>'
+        for item in summary.accepted_inconsistencies
     )
     return (
+        "<h3>Accepted by a reviewer</h3>"
         "<table><thead><tr><th>Document</th><th>Chinese</th><th>English</th>"
-        f"<th>Finding</th></tr></thead><tbody>\n{rows}\n</tbody></table>"
+        "<th>Finding</th><th>Id</th><th>Note</th></tr></thead>"
+        f"<tbody>\n{rows}\n</tbody></table>"
     )
 
 
@@ -219,6 +240,7 @@ def _totals(summary: BatchSummary) -> str:
         ("failed", "failed"),
         ("errors", "errors"),
         ("warnings", "warnings"),
+        ("accepted", "accepted (not counted)"),
         ("inconsistencies", "across documents"),
         ("unpaired", "unpaired files"),
         ("rejected", "refused files"),

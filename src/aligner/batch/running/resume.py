@@ -39,8 +39,11 @@ def skipped_result(
         errors=counts.errors,
         warnings=counts.warnings,
         infos=counts.infos,
+        accepted=len(stored.accepted),
         report=f"{name}/{QA_FILE}",
         link_texts=comparable_links(alignment),
         terms=term_tallies(Report(alignment, (), term_hits(alignment, glossary))),
-        own_inconsistencies=own_inconsistencies(stored.findings),
+        own_inconsistencies=own_inconsistencies(
+            stored.findings + tuple(a.finding for a in stored.accepted)
+        ),
     )

@@ -246,7 +246,12 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchS
     outdir = _prepare_outdir(options.outdir)
     glossary = load_glossary(options.align)
     context = _Context(
-        options, outdir, settings_fingerprint(options.align, options.deliverables), glossary
+        options,
+        outdir,
+        settings_fingerprint(
+            options.align, options.deliverables, options.accepted, options.handout
+        ),
+        glossary,
     )
     listings = {
         path: list_input(path, kinds[path], options.limits, exclude=(str(outdir),))
@@ -261,7 +266,9 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchS
     for failure in plan.failures:
         collector.advance(failure)
     workers = max(1, min(options.jobs or available_cpus(), len(plan.pairs)))
-    settings = WorkSettings(str(outdir), options.align, options.deliverables)
+    settings = WorkSettings(
+        str(outdir), options.align, options.deliverables, options.accepted, options.handout
+    )
     late: list[Rejection] = []
     _run_pairs(_items(plan.pairs, kinds, context, late), settings, workers, collector)
     order = {pair.name: position for position, pair in enumerate(plan.pairs)}
@@ -270,14 +277,16 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchS
     )
     checked = [result for result in documents if result.status != "failed"]
     terms = term_table(checked)
+    inconsistencies, accepted = archive_inconsistencies(checked, dict(options.accepted))
     summary = BatchSummary(
         documents=documents,
         unpaired=plan.unpaired,
         rejected=tuple(rejected + late),
         terms=tuple(terms),
-        inconsistencies=tuple(archive_inconsistencies(checked)),
+        inconsistencies=inconsistencies,
         shared_renderings=tuple(shared_renderings(terms)),
         deliverables=options.deliverables,
+        accepted_inconsistencies=accepted,
     )
     write_summaries(outdir, summary)
     return summary

@@ -32,8 +32,16 @@ def _feed(digest: hashlib._Hash, data: bytes) -> None:
     digest.update(data)
 
 
-def settings_fingerprint(options: AlignOptions, deliverables: tuple[str, ...]) -> str:
-    """A hash of everything besides the two inputs that decides what a pair's outputs hold."""
+def settings_fingerprint(
+    options: AlignOptions,
+    deliverables: tuple[str, ...],
+    accepted: tuple[tuple[str, str], ...] = (),
+    handout: str = "review",
+) -> str:
+    """A hash of everything besides the two inputs that decides what a pair's outputs hold.
+
+    Accepted findings and the handout mode count too: they change what the reports list.
+    """
     digest = hashlib.sha256()
     for text in (
         "aligner batch",
@@ -42,6 +50,8 @@ def settings_fingerprint(options: AlignOptions, deliverables: tuple[str, ...]) -
         str(options.split_lines),
         repr(options.link_types),
         ",".join(sorted(deliverables)),
+        handout,
+        "\n".join(f"{finding_id}\t{note}" for finding_id, note in sorted(accepted)),
     ):
         _feed(digest, text.encode())
     if options.use_bundled_glossary:

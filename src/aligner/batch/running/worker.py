@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from aligner.batch.model import PairResult, deliverable_file
 from aligner.batch.pairing.naming import is_safe_name
@@ -52,9 +52,14 @@ class PairJob:
 
 @dataclass(frozen=True)
 class WorkSettings:
+    """What every pair is checked and written with; ``accepted`` pairs finding ids with
+    the reviewer's notes, and holds for every document alike."""
+
     outdir: str
     align: AlignOptions
     deliverables: tuple[str, ...]
+    accepted: tuple[tuple[str, str], ...] = ()
+    handout: Literal["clean", "review"] = "review"
 
 
 @lru_cache(maxsize=4)
@@ -94,7 +99,7 @@ def report_for(job: PairJob, settings: WorkSettings) -> Report:
         alignment = align_given(source, target, given, options, entries, scorer=_scorer(options))
     else:
         alignment = align_documents(source, target, options, entries, scorer=_scorer(options))
-    return qa_report(alignment, entries)
+    return qa_report(alignment, entries, accepted=dict(settings.accepted))
 
 
 def result_from_report(name: str, zh: str, en: str, report: Report) -> PairResult:
@@ -108,10 +113,13 @@ def result_from_report(name: str, zh: str, en: str, report: Report) -> PairResul
         errors=counts.errors,
         warnings=counts.warnings,
         infos=counts.infos,
+        accepted=len(report.accepted),
         report=f"{name}/{QA_FILE}",
         link_texts=comparable_links(report.alignment),
         terms=term_tallies(report),
-        own_inconsistencies=own_inconsistencies(report.findings),
+        own_inconsistencies=own_inconsistencies(
+            report.findings + tuple(a.finding for a in report.accepted)
+        ),
     )
 
 
@@ -119,7 +127,7 @@ def _write(report: Report, job: PairJob, settings: WorkSettings) -> None:
     folder = pair_folder(settings.outdir, job.name)
     paths = [str(folder / QA_FILE)]
     paths += [str(folder / deliverable_file(job.name, kind)) for kind in settings.deliverables]
-    write_outputs(report, paths, OutputSettings(with_qa=True))
+    write_outputs(report, paths, OutputSettings(with_qa=True, handout=settings.handout))
     write_state(folder, job.content_hash, output_files(job.name, settings.deliverables))
 
 
