@@ -1,14 +1,17 @@
 """Recall and precision of the QA checks on the error suite, and QA time on the sample pair.
 
 Every mutation of tests/data/qa_suite/mutations.py (a realistic translation error) is
-applied alone to a fresh copy of samples/gacc-2025-01-13 and run through the real pipeline.
+applied alone to a fresh copy of samples/gacc-2025-01-13 and run through the real pipeline;
+the tags mutations edit a CAT tool's XLIFF of part of the sample (tests/data/qa_suite/
+tagged.xlf), which is checked as it stands.
 
 Recall, per expected check: the share of mutations reported by that check at the expected
 severity on the mutated sentence; "flagged" is the share of mutations that get at least
 one warning or error from any check on the mutated sentences, i.e. where a reviewer is
 sent to the right place anyway.
 
-Precision, per reporting check: warnings and errors that are not on the clean pair either
+Precision, per reporting check: warnings and errors that are not on the clean pair (or the
+clean XLIFF) either
 are true when they report the injected error (the expected finding, or another check's
 finding on the changed sentences) and false alarms otherwise; precision = true / (true +
 false alarms).
@@ -85,6 +88,14 @@ def main() -> None:
     glossary: tuple[GlossaryEntry, ...] = load_glossary_entries(AlignOptions())
     sample = suite.Sample.load()
     clean = frozenset(suite.finding_key(f) for f in suite.clean_findings(glossary, options))
+    # Mutations of a bilingual file are judged against that file unmutated.
+    clean_files = {
+        mutation.file: frozenset(
+            suite.finding_key(f) for f in suite.clean_file_findings(mutation.file, glossary)
+        )
+        for mutation in suite.MUTATIONS
+        if mutation.file is not None
+    }
 
     total: Counter[str] = Counter()
     found: Counter[str] = Counter()
@@ -101,7 +112,8 @@ def main() -> None:
                 found[check] += 1
             else:
                 misses.append(mutation.id)
-            judged = [(f, outcome.verdict(f, clean)) for f in outcome.findings]
+            baseline = clean if mutation.file is None else clean_files[mutation.file]
+            judged = [(f, outcome.verdict(f, baseline)) for f in outcome.findings]
             if any(verdict in ("hit", "related") for _, verdict in judged):
                 flagged[check] += 1
             for finding, verdict in judged:

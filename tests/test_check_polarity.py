@@ -78,7 +78,9 @@ def test_a_direction_reversed_without_a_figure_is_a_warning() -> None:
 
 
 def test_always_given_as_never_is_an_error() -> None:
-    (finding,) = _findings("我们始终把高质量发展作为首要任务。", "We never pursue development as a priority.")
+    (finding,) = _findings(
+        "我们始终把高质量发展作为首要任务。", "We never pursue development as a priority."
+    )
     assert finding.severity is Severity.ERROR
     assert "始终" in finding.message and "never" in finding.message
 

@@ -34,8 +34,10 @@ XLIFF12 = """<?xml version="1.0" encoding="UTF-8"?>
         <target>See the website for details.</target>
       </trans-unit>
       <trans-unit id="4">
-        <source><g id="4">进口</g><bpt id="5">&lt;b&gt;</bpt>下降<ept id="5">&lt;/b&gt;</ept>。</source>
-        <target><g id="4">Imports</g> <bpt id="5">&lt;b&gt;</bpt>fell<ept id="5">&lt;/b&gt;</ept>.</target>
+        <source><g id="4">进口</g><bpt id="5">&lt;b&gt;</bpt>下降<ept id="5"
+          >&lt;/b&gt;</ept>。</source>
+        <target><g id="4">Imports</g> <bpt id="5">&lt;b&gt;</bpt>fell<ept id="5"
+          >&lt;/b&gt;</ept>.</target>
       </trans-unit>
       <trans-unit id="5">
         <source>联系邮箱：press@customs.gov.cn，网址www.customs.gov.cn。</source>
@@ -78,8 +80,10 @@ TMX = """<tmx version="1.4">
       <tuv xml:lang="en"><seg>GACC released data.</seg></tuv>
     </tu>
     <tu>
-      <tuv xml:lang="zh-CN"><seg><bpt i="1" x="1">&lt;b&gt;</bpt>进口<ept i="1">&lt;/b&gt;</ept>下降。</seg></tuv>
-      <tuv xml:lang="en"><seg><ept i="1">&lt;/b&gt;</ept>Imports<bpt i="1" x="1">&lt;b&gt;</bpt> fell.</seg></tuv>
+      <tuv xml:lang="zh-CN"><seg><bpt i="1" x="1">&lt;b&gt;</bpt>进口<ept i="1"
+        >&lt;/b&gt;</ept>下降。</seg></tuv>
+      <tuv xml:lang="en"><seg><ept i="1">&lt;/b&gt;</ept>Imports<bpt i="1" x="1"
+        >&lt;b&gt;</bpt> fell.</seg></tuv>
     </tu>
     <tu>
       <tuv xml:lang="zh-CN"><seg>详见http://www.customs.gov.cn/stats。</seg></tuv>
@@ -138,7 +142,9 @@ def test_codes_that_match_and_a_reordered_pair_are_fine(tmp_path: Path) -> None:
     content = XLIFF12.replace(
         '<target><g id="3">Total <g id="2">trade</g></g> grew.</target>',
         '<target><g id="2">Total <g id="3">trade</g></g> grew.</target>',
-    ).replace("<target>GACC released data.</target>", '<target>GACC<x id="1"/> released data.</target>')
+    ).replace(
+        "<target>GACC released data.</target>", '<target>GACC<x id="1"/> released data.</target>'
+    )
     rows = _by_row(_tag_findings(tmp_path, "ok.xlf", content))
     assert sorted(rows) == [2]  # only the dropped URL is left
 

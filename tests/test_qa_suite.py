@@ -24,9 +24,11 @@ from data.qa_suite.mutations import (
     MUTATIONS,
     SAMPLE_EN,
     SAMPLE_ZH,
+    TAGGED,
     Mutation,
     Outcome,
     Sample,
+    clean_file_findings,
     run_mutation,
 )
 
@@ -88,9 +90,9 @@ def test_injected_error_is_reported(
         if finding.zh_ids and finding.en_ids:
             assert finding.zh.strip() and finding.en.strip()
         elif finding.zh_ids:
-            assert finding.zh.strip() and finding.zh in finding.message
+            assert finding.zh.strip() and (finding.zh in finding.message or finding.zh_spans)
         else:
-            assert finding.en.strip() and finding.en in finding.message
+            assert finding.en.strip() and (finding.en in finding.message or finding.en_spans)
     assert any(
         mutation.message in finding.message or finding.check in mutation.also for finding in hits
     ), _explain(outcome)
@@ -118,7 +120,8 @@ def test_mutations_are_well_formed() -> None:
         if mutation.check != "punctuation":
             assert mutation.severity.rank >= Severity.WARNING.rank, mutation.id
         for edit in mutation.edits:
-            assert texts[edit.side].count(edit.find) == 1, (mutation.id, edit.find)
+            text = texts[edit.side] if mutation.file is None else mutation.file.read_text("utf-8")
+            assert text.count(edit.find) == 1, (mutation.id, edit.find)
             assert edit.find != edit.replace
 
 
@@ -138,7 +141,24 @@ def test_suite_covers_deletion_insertion_and_untranslated_sentences() -> None:
         ]
 
     deletions = [find for find, replace in edits_of("omission") if replace == ""]
+    assert all(mutation.file is None for mutation in MUTATIONS if mutation.check != "tags")
     assert len(deletions) >= MIN_PER_CHECK
     assert all(find in replace for find, replace in edits_of("addition"))
     copied = [replace for _, replace in edits_of("untranslated") if replace.endswith("。")]
     assert len(copied) >= 3
+
+
+def test_the_tagged_file_is_clean_for_the_tags_check(glossary: tuple[GlossaryEntry, ...]) -> None:
+    """The file the tags mutations edit has no tag finding of its own, so every tag finding
+    on a mutated copy is about the mutation."""
+    assert [f for f in clean_file_findings(TAGGED, glossary) if f.check == "tags"] == []
+
+
+def test_the_new_checks_report_nothing_above_info_on_the_clean_sample(
+    glossary: tuple[GlossaryEntry, ...],
+) -> None:
+    from data.qa_suite.mutations import clean_findings
+
+    new = {"polarity", "spelling", "checklist", "tags"}
+    found = [f for f in clean_findings(glossary) if f.check in new]
+    assert [f for f in found if f.severity.rank > Severity.INFO.rank] == []

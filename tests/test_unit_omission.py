@@ -15,7 +15,8 @@ UNIT = """<?xml version="1.0" encoding="UTF-8"?>
 <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
   <file original="r.docx" source-language="zh-CN" target-language="en" datatype="plaintext">
     <body>
-      <trans-unit id="1"><source>出口增长。进口下降。</source><target>Exports grew.</target></trans-unit>
+      <trans-unit id="1"><source>出口增长。进口下降。</source>
+        <target>Exports grew.</target></trans-unit>
       <trans-unit id="2"><source>出口增长。进口下降。</source>
         <target>Exports grew and imports fell.</target></trans-unit>
     </body>

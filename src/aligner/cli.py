@@ -17,7 +17,7 @@ from aligner.checks.registry import CHECKS
 from aligner.errors import InputError, SettingError
 from aligner.formats import registry as outputs
 from aligner.model import Report, Severity
-from aligner.pipeline import OutputSettings
+from aligner.pipeline import OutputSettings, QAOptions
 
 if TYPE_CHECKING:
     from aligner.pipeline import StageTimes
@@ -52,7 +52,8 @@ class AlignerGroup(click.Group):
 
 @click.group(cls=AlignerGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="aligner")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """Align a Chinese original with its English translation and check the translation.
 
     Chinese is always the source (zh-CN, authoritative) and English the target (en).
@@ -62,7 +63,14 @@ def main() -> None:
       aligner align release.zh.txt release.en.txt            # side-by-side in the terminal
       aligner align release.zh.docx release.en.html -o out/release.json -o out/release.links
       aligner segment release.en.txt                          # one sentence per line
+
+    Defaults for the options (glossaries, checklists, word lists, accepted findings,
+    checks, severities) may be kept in aligner.toml, or [tool.aligner] in pyproject.toml,
+    in the working directory; the command line wins.
     """
+    from aligner.pipeline import config_defaults
+
+    ctx.default_map = config_defaults()
 
 
 split_lines_option = click.option(
@@ -158,6 +166,58 @@ handout_option = click.option(
     "review: for reviewers, with glossary highlights, the words of each finding marked, "
     "findings as comments and a findings table.",
 )
+
+def checking_options(func: Any) -> Any:
+    """Options of the QA checks shared by ``qa`` and ``batch``."""
+    decorators = [
+        click.option(
+            "--checklist",
+            "checklists",
+            multiple=True,
+            type=click.Path(dir_okay=False),
+            help="Checklist of rules (TOML, TSV, CSV or Xbench .xbckl) added to the bundled "
+            "customs checklist; may repeat.",
+        ),
+        click.option(
+            "--no-default-checklist",
+            is_flag=True,
+            help="Do not apply the bundled customs checklist.",
+        ),
+        click.option(
+            "--words",
+            multiple=True,
+            type=click.Path(dir_okay=False),
+            help="Word list for the spelling check (one word a line: names, brands, jargon); "
+            "may repeat.",
+        ),
+        click.option(
+            "--severity",
+            "severities",
+            multiple=True,
+            metavar="CHECK=LEVEL",
+            help="Report a check's findings at this level (error, warning, info) or not at "
+            "all (off), e.g. spelling=info; may repeat.",
+        ),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
+def _qa_options(
+    checklists: tuple[str, ...],
+    no_default_checklist: bool,
+    words: tuple[str, ...],
+    severities: tuple[str, ...],
+) -> QAOptions:
+    from aligner.pipeline import parse_severities
+
+    return QAOptions(
+        checklists=tuple(checklists),
+        use_bundled_checklist=not no_default_checklist,
+        words=tuple(words),
+        severities=parse_severities(severities),
+    )
 
 
 accepted_option = click.option(
@@ -402,6 +462,7 @@ QA_HELP = (
     help="Hide findings below this severity in text output (JSON and files keep all).",
 )
 @accepted_option
+@checking_options
 def qa(
     files: tuple[str, ...],
     split_lines: bool,
@@ -421,6 +482,10 @@ def qa(
     min_severity: str,
     alignment_file: str | None,
     accepted_files: tuple[str, ...],
+    checklists: tuple[str, ...],
+    no_default_checklist: bool,
+    words: tuple[str, ...],
+    severities: tuple[str, ...],
 ) -> None:
     from aligner.pipeline import (
         AlignOptions,
@@ -447,8 +512,9 @@ def qa(
         raise click.UsageError("give ZH and EN files, or one .xlf/.xliff/.tmx file")
     if alignment_file is not None and len(files) != 2:
         raise click.UsageError("--alignment needs the two texts it aligns: give ZH and EN")
-    inputs = (*files, *glossaries, reference, alignment_file, *accepted_files)
+    inputs = (*files, *glossaries, reference, alignment_file, *accepted_files, *checklists, *words)
     check_outputs(outputs, inputs)
+    qa_options = _qa_options(checklists, no_default_checklist, words, severities)
     accepted = load_acceptances(accepted_files)
     entries = load_glossary_entries(options)
     _print_glossary_notices(options)
@@ -462,7 +528,12 @@ def qa(
         _report_timings(verbose, timings)
     reference_doc = load_document(reference, "en", split_lines=split_lines) if reference else None
     report = qa_report(
-        alignment, entries, reference=reference_doc, checks=checks or None, accepted=accepted
+        alignment,
+        entries,
+        reference=reference_doc,
+        checks=checks or None,
+        accepted=accepted,
+        qa=qa_options,
     )
     settings = OutputSettings(
         with_qa=True,
@@ -622,6 +693,7 @@ def glossary_convert(source: str, target: str, tbx_dialect: str) -> None:
     show_default=True,
     help=SCORER_HELP,
 )
+@checking_options
 @accepted_option
 @handout_option
 def batch(
@@ -636,6 +708,10 @@ def batch(
     manifest: str | None,
     split_lines: bool,
     scorer: str,
+    checklists: tuple[str, ...],
+    no_default_checklist: bool,
+    words: tuple[str, ...],
+    severities: tuple[str, ...],
     accepted_files: tuple[str, ...],
     handout: str,
 ) -> None:
@@ -689,6 +765,7 @@ def batch(
         jobs=jobs,
         resume=resume,
         manifest=manifest,
+        qa=_qa_options(checklists, no_default_checklist, words, severities),
         accepted=tuple(load_acceptances(accepted_files).items()),
         handout=handout,  # type: ignore[arg-type]
     )
@@ -697,6 +774,174 @@ def batch(
         summary = run_batch(options, progress)
     click.echo(summary_line(summary, outdir), err=True)
     sys.exit(exit_code(summary, fail_on))
+
+
+@main.group()
+def checklist() -> None:
+    """Check checklist files: a team's own QA rules as regular expressions.
+
+    A rule has a name, a Chinese pattern (zh), an English pattern (en), a condition, a
+    severity and a message; {figure} stands for a figure and {term} or {term:同比} for
+    glossary terms. Files are TOML ([[rule]] tables), TSV or CSV (a header row with those
+    names) or Xbench checklists (.xbckl).
+
+    \b
+    Conditions:
+      en-must-match      the English must match (when the Chinese matches, if zh is given)
+      en-must-not-match  the English must not match (when the Chinese matches, if given)
+      zh-must-not-match  the Chinese must not match
+      same-count         the English must match as many times as the Chinese
+
+    \b
+    Example:
+      aligner checklist check house-style.toml
+    """
+
+
+@checklist.command(name="check")
+@click.argument("file", metavar="FILE")
+@click.option(
+    "--no-default-glossary",
+    is_flag=True,
+    help="Check {term:…} placeholders against no glossary but the --glossary files.",
+)
+@click.option(
+    "--glossary",
+    "glossaries",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="Glossary whose terms {term:…} placeholders may name; may repeat.",
+)
+def checklist_check(file: str, no_default_glossary: bool, glossaries: tuple[str, ...]) -> None:
+    """Report every bad rule of FILE with its line: a pattern that is no valid regular
+    expression, an unknown condition, placeholder or glossary term, a name used twice.
+
+    Exit 0 when every rule is usable, 2 otherwise.
+
+    \b
+    Example:
+      aligner checklist check house-style.toml
+    """
+    from aligner.pipeline import AlignOptions, check_checklist, load_glossary_entries
+
+    entries = load_glossary_entries(
+        AlignOptions(glossaries=glossaries, use_bundled_glossary=not no_default_glossary)
+    )
+    rules, problems = check_checklist(file, entries)
+    for problem in problems:
+        where = f":{problem.line}" if problem.line is not None else ""
+        click.echo(f"{file}{where}: error: {problem.message}")
+    click.echo(f"{file}: {len(rules)} rules, {len(problems)} errors")
+    if problems:
+        sys.exit(EXIT_BAD_INPUT)
+
+
+@main.command()
+@click.argument("zh", metavar="ZH")
+@click.argument("en", metavar="EN")
+@click.option(
+    "--alignment",
+    "alignment_file",
+    type=click.Path(dir_okay=False),
+    help="Start from a saved alignment instead of aligning (.links, the .json aligner "
+    "writes, or a review file, whose accepted findings are resumed too); a .links file "
+    "with ... gaps is completed around its links.",
+)
+@click.option(
+    "--accepted",
+    "accepted_files",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="Findings accepted earlier: a review file, or a list of finding ids with optional "
+    "notes. May repeat.",
+)
+@click.option(
+    "--save",
+    "save_path",
+    type=click.Path(dir_okay=False),
+    help="Where Save writes the review file [default: NAME.review.json beside EN]. "
+    "Never one of the inputs.",
+)
+@click.option(
+    "--no-browser",
+    is_flag=True,
+    help="Only print the address of the page; do not open a browser.",
+)
+@split_lines_option
+@click.option(
+    "--link-types",
+    callback=_parse_link_types,
+    metavar="ZH:EN,...",
+    help="Link shapes the aligner may use (see align --help).",
+)
+@click.option(
+    "--scorer",
+    type=click.Choice(SCORER_CHOICES),
+    default="auto",
+    show_default=True,
+    help=SCORER_HELP,
+)
+@click.option(
+    "--glossary",
+    "glossaries",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="Extra glossary (TBX, CSV or TSV); may repeat.",
+)
+@click.option("--no-default-glossary", is_flag=True, help="Do not apply the bundled glossary.")
+def review(
+    zh: str,
+    en: str,
+    alignment_file: str | None,
+    accepted_files: tuple[str, ...],
+    save_path: str | None,
+    no_browser: bool,
+    split_lines: bool,
+    link_types: tuple[tuple[int, int], ...] | None,
+    scorer: str,
+    glossaries: tuple[str, ...],
+    no_default_glossary: bool,
+) -> None:
+    """Review and correct the alignment of ZH and EN in the browser.
+
+    Opens a page on this computer only (127.0.0.1, with a token made for this run) showing
+    the two texts side by side with confidence and findings. Merge, split and move rows,
+    give a sentence its own row, accept findings with a note, undo and redo, with the
+    mouse or the keys listed on the page; the checks re-run after each change. Save writes
+    a review file that --alignment and --accepted take back in align, qa and review.
+    Without a browser, open the printed address yourself. Ctrl+C stops the server.
+
+    \b
+    Examples:
+      aligner review release.zh.docx release.en.docx
+      aligner review zh.txt en.txt --alignment release.review.json --save release.review-2.json
+      aligner review zh.txt en.txt --no-browser
+    """
+    from aligner.pipeline import AlignOptions
+    from aligner.review import ReviewOptions, ReviewServer, open_in_browser, prepare_review
+
+    options = ReviewOptions(
+        zh=zh,
+        en=en,
+        align=AlignOptions(
+            split_lines=split_lines,
+            scorer=scorer,
+            glossaries=glossaries,
+            use_bundled_glossary=not no_default_glossary,
+            link_types=link_types,
+        ),
+        alignment=alignment_file,
+        accepted=accepted_files,
+        save=save_path,
+    )
+    server = ReviewServer(prepare_review(options))
+    click.echo(f"Review page: {server.url}")
+    click.echo(f"Save writes {server.session.save_path}; press Ctrl+C to stop.", err=True)
+    if not no_browser and not open_in_browser(server.url):
+        click.echo("No browser could be started: open the address above.", err=True)
+    server.serve_forever()
+    if server.session.dirty:
+        click.echo("aligner: stopped with changes that were not saved", err=True)
 
 
 @main.command(name="eval")

@@ -12,8 +12,9 @@ import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
+from aligner.checklists.model import ChecklistProblem, ChecklistRule
 from aligner.errors import InputError
 from aligner.formats.settings import OutputSettings
 from aligner.glossary.model import Glossary, GlossaryEntry
@@ -29,22 +30,29 @@ __all__ = [
     "AlignOptions",
     "CorpusScores",
     "OutputSettings",
+    "QAOptions",
     "StageTimes",
     "align_documents",
     "align_files",
     "align_given",
+    "bundled_checklist_bytes",
+    "check_checklist",
     "check_glossary",
     "check_outputs",
     "compare_glossaries",
+    "config_defaults",
     "convert_glossary",
     "evaluate_corpus",
     "glossary_notices",
     "load_acceptances",
+    "load_checklist_rules",
     "load_document",
     "load_glossary_entries",
     "load_pair",
     "load_pair_bytes",
+    "load_words",
     "make_scorer",
+    "parse_severities",
     "qa_report",
     "read_alignment",
     "read_bilingual",
@@ -63,6 +71,21 @@ class AlignOptions:
     glossaries: tuple[str, ...] = ()
     use_bundled_glossary: bool = True
     link_types: tuple[tuple[int, int], ...] | None = None
+
+
+@dataclass(frozen=True)
+class QAOptions:
+    """Settings of the QA checks beyond the glossary, shared by ``qa`` and batch runs.
+
+    ``checklists`` and ``words`` are files (checklist rules, known words for the spelling
+    check); ``severities`` are per-check overrides, (check, "error" | "warning" | "info" |
+    "off"), from the configuration or ``--severity``.
+    """
+
+    checklists: tuple[str, ...] = ()
+    use_bundled_checklist: bool = True
+    words: tuple[str, ...] = ()
+    severities: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -322,21 +345,78 @@ def qa_report(
     reference: Document | None = None,
     checks: Sequence[str] | None = None,
     accepted: Mapping[str, str] | None = None,
+    qa: QAOptions | None = None,
 ) -> Report:
     """Run the QA checks and find glossary terms for highlighting in deliverables.
 
     ``accepted`` maps finding ids a reviewer accepted to their notes (see
-    :func:`load_acceptances`); those findings move to ``Report.accepted``.
+    :func:`load_acceptances`); those findings move to ``Report.accepted``. ``qa`` names
+    checklists, word lists and severity overrides (by default: the bundled checklist).
     """
     from aligner.checks.accepted import apply_acceptances
     from aligner.checks.base import CheckContext
     from aligner.checks.registry import run_checks
+    from aligner.checks.severity import override_severities
     from aligner.glossary.match import term_hits
 
-    context = CheckContext(glossary=tuple(glossary), reference=reference)
-    findings = run_checks(alignment, context, checks)
+    qa = qa or QAOptions()
+    context = CheckContext(
+        glossary=tuple(glossary),
+        reference=reference,
+        checklist=load_checklist_rules(qa, glossary),
+        words=load_words(qa),
+    )
+    findings = override_severities(run_checks(alignment, context, checks), qa.severities)
     report = Report(alignment, findings, term_hits(alignment, glossary))
     return apply_acceptances(report, accepted or {})
+
+
+def load_checklist_rules(
+    qa: QAOptions, glossary: Sequence[GlossaryEntry]
+) -> tuple[ChecklistRule, ...]:
+    """The checklist rules in force: the bundled checklist (unless left out), then each file."""
+    from aligner.checklists.load import checklist_rules
+
+    return checklist_rules(qa.checklists, glossary, include_bundled=qa.use_bundled_checklist)
+
+
+def bundled_checklist_bytes() -> bytes:
+    """The bundled customs checklist as shipped (batch fingerprints its settings with it)."""
+    from aligner.checklists.load import bundled_bytes
+
+    return bundled_bytes()
+
+
+def config_defaults(directory: str | None = None) -> dict[str, dict[str, Any]]:
+    """The working directory's ``aligner.toml`` (or ``[tool.aligner]`` in ``pyproject.toml``)
+    as defaults of the commands' options, by command and option name; empty without one."""
+    from aligner.config import command_defaults, load_config
+
+    return command_defaults(load_config(Path(directory) if directory else None))
+
+
+def parse_severities(values: Iterable[str]) -> tuple[tuple[str, str], ...]:
+    """``--severity CHECK=LEVEL`` values as (check, level) pairs."""
+    from aligner.config import parse_severity_option
+
+    return parse_severity_option(tuple(values))
+
+
+def load_words(qa: QAOptions) -> frozenset[str]:
+    """Every word of the ``--words`` files, for the spelling check."""
+    from aligner.lexicon.wordlist import read_word_lists
+
+    return read_word_lists(qa.words)
+
+
+def check_checklist(
+    path: str, glossary: Sequence[GlossaryEntry]
+) -> tuple[tuple[ChecklistRule, ...], tuple[ChecklistProblem, ...]]:
+    """Every rule of a checklist file that works and every problem, by line (``checklist
+    check``); patterns are compiled against ``glossary`` (``{term:…}`` must name a term)."""
+    from aligner.checklists.load import check_checklist as check
+
+    return check(path, glossary)
 
 
 def load_acceptances(paths: Iterable[str]) -> dict[str, str]:

@@ -12,9 +12,10 @@ from typing import Literal
 from aligner.batch.inputs.limits import DEFAULT_BATCH_LIMITS, BatchLimits
 from aligner.formats.registry import by_name, deliverables
 from aligner.model import Finding
-from aligner.pipeline import AlignOptions
+from aligner.pipeline import AlignOptions, QAOptions
 
 DEFAULT_ALIGN_OPTIONS = AlignOptions()
+DEFAULT_QA_OPTIONS = QAOptions()
 
 Status = Literal["ok", "failed", "skipped"]
 
@@ -132,6 +133,8 @@ class BatchOptions:
     limits: BatchLimits = DEFAULT_BATCH_LIMITS
     accepted: tuple[tuple[str, str], ...] = ()
     """Accepted finding ids and their notes, applied to every document."""
+    qa: QAOptions = DEFAULT_QA_OPTIONS
+    """Checklists, word lists and severity overrides, applied to every document."""
     handout: Literal["clean", "review"] = "review"
 
 

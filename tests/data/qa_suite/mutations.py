@@ -21,7 +21,7 @@ from typing import Literal
 from aligner.formats.links import parse_links
 from aligner.glossary.model import GlossaryEntry
 from aligner.model import Alignment, Document, Finding, Severity
-from aligner.pipeline import AlignOptions, align_files, load_document, qa_report
+from aligner.pipeline import AlignOptions, align_files, load_document, qa_report, read_bilingual
 
 Side = Literal["zh", "en"]
 
@@ -29,6 +29,9 @@ SAMPLES = Path(__file__).resolve().parents[3] / "samples"
 SAMPLE_ZH = SAMPLES / "gacc-2025-01-13.zh.txt"
 SAMPLE_EN = SAMPLES / "gacc-2025-01-13.en.txt"
 SAMPLE_GOLD = SAMPLES / "gacc-2025-01-13.gold.align"
+# Part of the sample as a CAT tool's XLIFF with inline codes and addresses: the file the
+# tags mutations edit, since plain text has no codes to lose.
+TAGGED = Path(__file__).resolve().parent / "tagged.xlf"
 
 # The suite measures the checks with the always-available lexical scorer, so its figures
 # do not change with the optional semantic extra.
@@ -43,6 +46,10 @@ CHECKS = (
     "inconsistency",
     "punctuation",
     "length",
+    "polarity",
+    "spelling",
+    "checklist",
+    "tags",
 )
 
 
@@ -64,7 +71,9 @@ class Mutation:
     finding's message must contain: the Chinese, figure or glossary rendering it expects.
     ``also`` names other checks whose finding reports the same error just as well (a
     sentence's whole rendering cut from a shared English sentence is a short link and an
-    untranslated Chinese sentence alike); their own messages say what they expect.
+    untranslated Chinese sentence alike); their own messages say what they expect. ``file``
+    names a bilingual file to edit (and check as it stands) instead of the sample pair; its
+    edits apply to the whole file, their side saying which language they touch.
     """
 
     id: str
@@ -76,6 +85,7 @@ class Mutation:
     at: str = ""
     at_side: Side | None = None
     also: tuple[str, ...] = ()
+    file: Path | None = None
 
     @property
     def anchor(self) -> tuple[Side, str]:
@@ -1885,6 +1895,512 @@ LENGTH: tuple[Mutation, ...] = (
     ),
 )
 
+POLARITY: tuple[Mutation, ...] = (
+    Mutation(
+        "polarity-up-as-down",
+        "polarity",
+        ERROR,
+        "growth of 5% reported as a fall",
+        (en("up 5% year-on-year", "down 5% year-on-year"),),
+        message="增长5%",
+    ),
+    Mutation(
+        "polarity-up-as-decline-of",
+        "polarity",
+        ERROR,
+        "growth of 5% reported as a decline of 5%",
+        (en("up 5% year-on-year", "a decline of 5% year-on-year"),),
+        message="增长5%",
+    ),
+    Mutation(
+        "polarity-up-as-lower",
+        "polarity",
+        ERROR,
+        "growth of 5% reported as 5% lower",
+        (en("up 5% year-on-year", "5% lower year-on-year"),),
+        message="增长5%",
+    ),
+    Mutation(
+        "polarity-usd-growth-as-fall",
+        "polarity",
+        ERROR,
+        "growth of 3.8% in US dollars reported as a fall",
+        (en("(3.8% denominated in USD)", "(down 3.8% denominated in USD)"),),
+        message="增长3.8%",
+    ),
+    Mutation(
+        "polarity-always-as-never",
+        "polarity",
+        ERROR,
+        "始终 (always) rendered as never",
+        (en("We always pursue", "We never pursue"),),
+        message="始终",
+    ),
+    Mutation(
+        "polarity-steadfast-never",
+        "polarity",
+        ERROR,
+        "始终坚定履行 (always steadfast) rendered with never",
+        (en("we remain steadfast", "we never remain steadfast"),),
+        message="始终",
+    ),
+    Mutation(
+        "polarity-expand-as-narrow",
+        "polarity",
+        WARNING,
+        "不断扩大 (keeps expanding) rendered as narrowing",
+        (en("continues to expand", "continues to narrow"),),
+        message="扩大",
+    ),
+    Mutation(
+        "polarity-expand-as-shrink",
+        "polarity",
+        WARNING,
+        "不断扩大 (keeps expanding) rendered as shrinking",
+        (en("continues to expand", "continues to shrink"),),
+        message="扩大",
+    ),
+    Mutation(
+        "polarity-new-high-as-low",
+        "polarity",
+        WARNING,
+        "创历史新高 (a record high) rendered as a new low",
+        (en("have reached a new high", "have reached a new low"),),
+        message="新高",
+    ),
+    Mutation(
+        "polarity-record-high-as-low",
+        "polarity",
+        WARNING,
+        "再创历史新高 rendered as a new record low",
+        (en("which was a new record high", "which was a new record low"),),
+        message="新高",
+    ),
+    Mutation(
+        "polarity-momentum-declining",
+        "polarity",
+        WARNING,
+        "增势良好 (growing well) rendered as declining momentum",
+        (en("has good growth momentum", "has declining momentum"),),
+        message="增势",
+    ),
+    Mutation(
+        "polarity-higher-as-lower",
+        "polarity",
+        WARNING,
+        "更高水平 (higher standards) rendered as lower standards",
+        (en("opening-up to higher standards", "opening-up to lower standards"),),
+        message="更高",
+    ),
+    Mutation(
+        "polarity-relatively-low",
+        "polarity",
+        WARNING,
+        "较高水平 (relatively high) rendered as relatively low",
+        (en("is relatively high to the world", "is relatively low to the world"),),
+        message="较高",
+    ),
+    Mutation(
+        "polarity-negation-added",
+        "polarity",
+        WARNING,
+        "a negation added: the duty is said not to be fulfilled",
+        (en("in fulfilling our fundamental duty", "in not fulfilling our fundamental duty"),),
+        message="履行",
+    ),
+)
+
+SPELLING: tuple[Mutation, ...] = (
+    Mutation(
+        "spelling-eaisly",
+        "spelling",
+        WARNING,
+        "easily misspelt as eaisly",
+        (en("did not come easily", "did not come eaisly"),),
+        message="“easily”",
+    ),
+    Mutation(
+        "spelling-the-the",
+        "spelling",
+        WARNING,
+        "The typed twice",
+        (en("The Party Central Committee launched", "The the Party Central Committee launched"),),
+        message="“The the”",
+    ),
+    Mutation(
+        "spelling-remarkible",
+        "spelling",
+        WARNING,
+        "remarkable misspelt",
+        (en("remarkable achievements", "remarkible achievements"),),
+        message="“remarkable”",
+    ),
+    Mutation(
+        "spelling-freinds",
+        "spelling",
+        WARNING,
+        "friends with i and e swapped",
+        (en("circle of friends", "circle of freinds"),),
+        message="“friends”",
+    ),
+    Mutation(
+        "spelling-equivalant",
+        "spelling",
+        WARNING,
+        "equivalent misspelt",
+        (en("equivalent to the annual volume", "equivalant to the annual volume"),),
+        message="“equivalent”",
+    ),
+    Mutation(
+        "spelling-momentun",
+        "spelling",
+        WARNING,
+        "momentum with the last letter wrong",
+        (en("has good growth momentum", "has good growth momentun"),),
+        message="“momentum”",
+    ),
+    Mutation(
+        "spelling-guarentee",
+        "spelling",
+        WARNING,
+        "guarantee misspelt",
+        (en("fundamental guarantee", "fundamental guarentee"),),
+        message="“guarantee”",
+    ),
+    Mutation(
+        "spelling-opertors",
+        "spelling",
+        WARNING,
+        "operators with a letter dropped",
+        (en("numerous economic operators", "numerous economic opertors"),),
+        message="“operators”",
+    ),
+    Mutation(
+        "spelling-safegaurding",
+        "spelling",
+        WARNING,
+        "safeguarding with u and a swapped",
+        (en("safeguarding borders", "safegaurding borders"),),
+        message="“safeguarding”",
+    ),
+    Mutation(
+        "spelling-breif",
+        "spelling",
+        WARNING,
+        "brief with i and e swapped",
+        (en("That is my brief introduction.", "That is my breif introduction."),),
+        message="“brief”",
+    ),
+    Mutation(
+        "spelling-a-a",
+        "spelling",
+        WARNING,
+        "the article typed twice",
+        (en("to foster a world-class", "to foster a a world-class"),),
+        message="“a a”",
+    ),
+    Mutation(
+        "spelling-deepen-deepen",
+        "spelling",
+        WARNING,
+        "a verb typed twice",
+        (en("we will deepen reform", "we will deepen deepen reform"),),
+        message="“deepen deepen”",
+    ),
+    Mutation(
+        "spelling-will-will",
+        "spelling",
+        WARNING,
+        "will typed twice",
+        (en("Looking ahead, we will act", "Looking ahead, we will will act"),),
+        message="“will will”",
+    ),
+)
+
+CHECKLIST: tuple[Mutation, ...] = (
+    Mutation(
+        "checklist-yi-as-million",
+        "checklist",
+        WARNING,
+        "56.03亿吨 written in millions (560.3 million tons): the right value, the wrong unit",
+        (en("5.603 billion tons", "560.3 million tons"),),
+        message="yi-needs-billion",
+    ),
+    Mutation(
+        "checklist-wanyi-as-billion",
+        "checklist",
+        WARNING,
+        "43.85万亿元 written in billions (43,850 billion)",
+        (en("reached RMB43.85 trillion", "reached RMB43,850 billion"),),
+        message="wanyi-needs-trillion",
+    ),
+    Mutation(
+        "checklist-yi-as-thousands-of-millions",
+        "checklist",
+        WARNING,
+        "56.03亿吨 written as 5,603 million tons",
+        (en("5.603 billion tons", "5,603 million tons"),),
+        message="yi-needs-billion",
+    ),
+    Mutation(
+        "checklist-headline-without-currency",
+        "checklist",
+        WARNING,
+        "the headline amount without its currency",
+        (en("reached RMB43.85 trillion", "reached 43.85 trillion"),),
+        message="yuan-needs-currency",
+    ),
+    Mutation(
+        "checklist-increment-without-currency",
+        "checklist",
+        WARNING,
+        "the RMB2.1 trillion increment without its currency",
+        (en("reached RMB2.1 trillion", "reached 2.1 trillion"),),
+        message="yuan-needs-currency",
+    ),
+    Mutation(
+        "checklist-total-without-currency",
+        "checklist",
+        WARNING,
+        "the repeated total without its currency",
+        (en("amounted to RMB43.85 trillion", "amounted to 43.85 trillion"),),
+        message="yuan-needs-currency",
+    ),
+    Mutation(
+        "checklist-usd-as-rmb",
+        "checklist",
+        WARNING,
+        "以美元计 (in US dollars) rendered as denominated in RMB",
+        (en("(3.8% denominated in USD)", "(3.8% denominated in RMB)"),),
+        message="usd-needs-dollar",
+    ),
+    Mutation(
+        "checklist-chinese-customs",
+        "checklist",
+        WARNING,
+        "China Customs written Chinese Customs",
+        (en("China Customs supervised", "Chinese Customs supervised"),),
+        message="china-customs-not-chinese-customs",
+    ),
+    Mutation(
+        "checklist-republic-of-china",
+        "checklist",
+        ERROR,
+        "the People's Republic of China shortened to the Republic of China",
+        (
+            en(
+                "General Administration of Customs of the People's Republic of China",
+                "General Administration of Customs of the Republic of China",
+            ),
+        ),
+        message="no-republic-of-china",
+    ),
+    Mutation(
+        "checklist-billions-tons",
+        "checklist",
+        WARNING,
+        "billion with a plural s after a figure",
+        (en("5.603 billion tons", "5.603 billions tons"),),
+        message="no-plural-magnitude",
+    ),
+    Mutation(
+        "checklist-millions-vehicles",
+        "checklist",
+        WARNING,
+        "million with a plural s after a figure",
+        (en("39.917 million freight", "39.917 millions freight"),),
+        message="no-plural-magnitude",
+    ),
+    Mutation(
+        "checklist-rmb-yuan",
+        "checklist",
+        WARNING,
+        "RMB and yuan both written",
+        (en("reached RMB2.1 trillion", "reached RMB2.1 trillion yuan"),),
+        message="no-currency-twice",
+    ),
+    Mutation(
+        "checklist-percent-dropped",
+        "checklist",
+        WARNING,
+        "the percent sign of the growth rate dropped",
+        (en("up 5% year-on-year", "up 5 year-on-year"),),
+        message="percent-count",
+    ),
+)
+
+
+def tagged(find: str, replace: str, side: Side = "en") -> Edit:
+    """An edit of the tagged XLIFF file (its target, unless ``side`` says the source)."""
+    return Edit(side, find, replace)
+
+
+TAGS: tuple[Mutation, ...] = (
+    Mutation(
+        "tags-line-break-dropped",
+        "tags",
+        ERROR,
+        "the <x/> line break after the speaker's name dropped from the target",
+        (tagged('Mr. Wang Lingjun,<x id="2"/> Vice', "Mr. Wang Lingjun, Vice"),),
+        message='<x id="2"/>',
+        at="Mr. Wang Lingjun",
+        file=TAGGED,
+    ),
+    Mutation(
+        "tags-footnote-dropped",
+        "tags",
+        ERROR,
+        "the footnote mark <ph> dropped",
+        (tagged('(3.8% denominated in USD)<ph id="6">[1]</ph>', "(3.8% denominated in USD)"),),
+        message='<ph id="6"/>',
+        at="3.8% denominated",
+        file=TAGGED,
+    ),
+    Mutation(
+        "tags-nesting-swapped",
+        "tags",
+        ERROR,
+        "a <g> pair nested the other way round",
+        (
+            tagged(
+                '<g id="4">circle of friends of foreign trade <g id="5">continues',
+                '<g id="5">circle of friends of foreign trade <g id="4">continues',
+            ),
+        ),
+        message="nested differently",
+        at="circle of friends",
+        file=TAGGED,
+    ),
+    Mutation(
+        "tags-bold-closed-before-opened",
+        "tags",
+        ERROR,
+        "the bold pair's end moved before its start",
+        (
+            tagged(
+                'reached <bpt id="3">&lt;b&gt;</bpt>RMB43.85 trillion<ept id="3">&lt;/b&gt;</ept>,',
+                'reached <ept id="3">&lt;/b&gt;</ept>RMB43.85 trillion<bpt id="3">&lt;b&gt;</bpt>,',
+            ),
+        ),
+        message="out of order",
+        at="RMB43.85 trillion",
+        file=TAGGED,
+    ),
+    Mutation(
+        "tags-bold-dropped",
+        "tags",
+        ERROR,
+        "the bold pair around the headline figure dropped",
+        (
+            tagged(
+                'reached <bpt id="3">&lt;b&gt;</bpt>RMB43.85 trillion<ept id="3">&lt;/b&gt;</ept>,',
+                "reached RMB43.85 trillion,",
+            ),
+        ),
+        message='<bpt id="3"/>',
+        at="RMB43.85 trillion",
+        file=TAGGED,
+    ),
+    Mutation(
+        "tags-bold-end-dropped",
+        "tags",
+        ERROR,
+        "the end of the bold pair dropped",
+        (tagged('trillion<ept id="3">&lt;/b&gt;</ept>, up', "trillion, up"),),
+        message='<ept id="3"/>',
+        at="RMB43.85 trillion",
+        file=TAGGED,
+    ),
+    Mutation(
+        "tags-heading-format-dropped",
+        "tags",
+        ERROR,
+        "the heading's <g> formatting dropped",
+        (
+            tagged(
+                '<g id="1">Speech at the State Council Information Office Press Conference</g>',
+                "Speech at the State Council Information Office Press Conference",
+            ),
+        ),
+        message='<g id="1">',
+        at="Speech at the State Council",
+        file=TAGGED,
+    ),
+    Mutation(
+        "tags-extra-break",
+        "tags",
+        ERROR,
+        "an <x/> the Chinese does not have added",
+        (
+            tagged(
+                "That is my brief introduction.<x", 'That is<x id="9"/> my brief introduction.<x'
+            ),
+        ),
+        message='<x id="9"/>',
+        at="my brief introduction.",
+        file=TAGGED,
+    ),
+    Mutation(
+        "tags-code-renumbered",
+        "tags",
+        ERROR,
+        "a code given another id",
+        (tagged('a share of<x id="7"/> {1}', 'a share of<x id="17"/> {1}'),),
+        message='<x id="7"/>',
+        at="enterprises took part",
+        file=TAGGED,
+    ),
+    Mutation(
+        "tags-url-dropped",
+        "tags",
+        ERROR,
+        "the web address dropped",
+        (
+            tagged(
+                "see http://www.customs.gov.cn/customs/302249/index.html or write",
+                "see the GACC website or write",
+            ),
+        ),
+        message="http://www.customs.gov.cn/customs/302249/index.html",
+        at="For details",
+        file=TAGGED,
+    ),
+    Mutation(
+        "tags-url-changed",
+        "tags",
+        ERROR,
+        "the web address mistyped",
+        (
+            tagged(
+                "see http://www.customs.gov.cn/customs/", "see http://www.custom.gov.cn/customs/"
+            ),
+        ),
+        message="http://www.customs.gov.cn/customs/302249/index.html",
+        at="For details",
+        file=TAGGED,
+    ),
+    Mutation(
+        "tags-email-changed",
+        "tags",
+        ERROR,
+        "the e-mail address mistyped",
+        (tagged("write to press@customs.gov.cn.", "write to press@customs.gov.com."),),
+        message="press@customs.gov.cn",
+        at="For details",
+        file=TAGGED,
+    ),
+    Mutation(
+        "tags-placeholder-dropped",
+        "tags",
+        ERROR,
+        "the {1} variable dropped",
+        (tagged('a share of<x id="7"/> {1}.', 'a share of<x id="7"/> half.'),),
+        message="{1}",
+        at="enterprises took part",
+        file=TAGGED,
+    ),
+)
+
 MUTATIONS: tuple[Mutation, ...] = (
     *NUMBER,
     *TERM,
@@ -1894,6 +2410,10 @@ MUTATIONS: tuple[Mutation, ...] = (
     *INCONSISTENCY,
     *PUNCTUATION,
     *LENGTH,
+    *POLARITY,
+    *SPELLING,
+    *CHECKLIST,
+    *TAGS,
 )
 
 
@@ -2024,6 +2544,8 @@ def run_mutation(
     options: AlignOptions = LEXICAL,
 ) -> Outcome:
     """Write the mutated pair to ``workdir``, align it and run every QA check on it."""
+    if mutation.file is not None:
+        return _run_on_file(mutation, mutation.file, workdir, glossary)
     edits = mutation.edits
     zh_path, en_path = workdir / "release.zh.txt", workdir / "release.en.txt"
     zh_path.write_text(apply_edits(SAMPLE_ZH.read_text("utf-8"), "zh", edits), "utf-8")
@@ -2039,6 +2561,39 @@ def run_mutation(
     else:
         region_en |= anchor_ids
     return Outcome(mutation, alignment, report.findings, anchor_ids, region_zh, region_en)
+
+
+def _run_on_file(
+    mutation: Mutation, source: Path, workdir: Path, glossary: Sequence[GlossaryEntry]
+) -> Outcome:
+    """A bilingual file edited and checked as it stands (no re-alignment)."""
+    text = source.read_text(encoding="utf-8")
+    for edit in mutation.edits:
+        if text.count(edit.find) != 1:
+            raise ValueError(f"{edit.find!r} occurs {text.count(edit.find)} times in {source.name}")
+        text = text.replace(edit.find, edit.replace)
+    path = workdir / source.name
+    path.write_text(text, encoding="utf-8")
+    alignment = read_bilingual(str(path))
+    report = qa_report(alignment, glossary)
+    side, anchor = mutation.anchor
+    document = alignment.source if side == "zh" else alignment.target
+    anchor_ids = frozenset(s.id for s in document.segments if anchor in s.text)
+    # Units keep their order and number, so the changed unit is the anchor's link.
+    zh_ids: set[int] = set()
+    en_ids: set[int] = set()
+    for link in alignment.links:
+        if not anchor_ids.isdisjoint(link.zh if side == "zh" else link.en):
+            zh_ids |= set(link.zh)
+            en_ids |= set(link.en)
+    return Outcome(
+        mutation, alignment, report.findings, anchor_ids, frozenset(zh_ids), frozenset(en_ids)
+    )
+
+
+def clean_file_findings(source: Path, glossary: Sequence[GlossaryEntry]) -> tuple[Finding, ...]:
+    """What the checks report on an unmutated bilingual file of the suite."""
+    return qa_report(read_bilingual(str(source)), glossary).findings
 
 
 def clean_findings(

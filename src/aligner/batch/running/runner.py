@@ -40,6 +40,7 @@ from aligner.errors import InputError
 from aligner.files import read_input_file, refuse_outdir_around_inputs, remove_stale_temporaries
 from aligner.glossary.model import GlossaryEntry
 from aligner.model import Lang
+from aligner.pipeline import load_checklist_rules, load_words
 
 
 class Progress(Protocol):
@@ -241,15 +242,25 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchS
     inputs = tuple(dict.fromkeys(options.inputs))
     kinds = {path: input_kind(path) for path in inputs}
     refuse_outdir_around_inputs(
-        options.outdir, (*inputs, options.manifest or "", *options.align.glossaries)
+        options.outdir,
+        (
+            *inputs,
+            options.manifest or "",
+            *options.align.glossaries,
+            *options.qa.checklists,
+            *options.qa.words,
+        ),
     )
     outdir = _prepare_outdir(options.outdir)
     glossary = load_glossary(options.align)
+    # A bad checklist or word list stops the run before any pair is read.
+    load_checklist_rules(options.qa, glossary)
+    load_words(options.qa)
     context = _Context(
         options,
         outdir,
         settings_fingerprint(
-            options.align, options.deliverables, options.accepted, options.handout
+            options.align, options.deliverables, options.accepted, options.handout, options.qa
         ),
         glossary,
     )
@@ -267,7 +278,12 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchS
         collector.advance(failure)
     workers = max(1, min(options.jobs or available_cpus(), len(plan.pairs)))
     settings = WorkSettings(
-        str(outdir), options.align, options.deliverables, options.accepted, options.handout
+        str(outdir),
+        options.align,
+        options.deliverables,
+        options.accepted,
+        options.handout,
+        options.qa,
     )
     late: list[Rejection] = []
     _run_pairs(_items(plan.pairs, kinds, context, late), settings, workers, collector)

@@ -19,7 +19,7 @@ from aligner.batch.model import deliverable_file
 from aligner.files import write_text_atomic
 from aligner.glossary.files import read_input_bytes
 from aligner.glossary.load import BUNDLED_NAME
-from aligner.pipeline import AlignOptions
+from aligner.pipeline import AlignOptions, QAOptions, bundled_checklist_bytes
 
 STATE_FILE = ".aligner-state.json"
 QA_FILE = "qa.json"
@@ -37,6 +37,7 @@ def settings_fingerprint(
     deliverables: tuple[str, ...],
     accepted: tuple[tuple[str, str], ...] = (),
     handout: str = "review",
+    qa: QAOptions | None = None,
 ) -> str:
     """A hash of everything besides the two inputs that decides what a pair's outputs hold.
 
@@ -57,6 +58,13 @@ def settings_fingerprint(
     if options.use_bundled_glossary:
         _feed(digest, resources.files("aligner").joinpath("data", BUNDLED_NAME).read_bytes())
     for path in options.glossaries:
+        _feed(digest, read_input_bytes(path))
+    # Checklists, word lists and severities change the findings.
+    qa = qa or QAOptions()
+    _feed(digest, repr((qa.use_bundled_checklist, qa.severities)).encode())
+    if qa.use_bundled_checklist:
+        _feed(digest, bundled_checklist_bytes())
+    for path in (*qa.checklists, *qa.words):
         _feed(digest, read_input_bytes(path))
     return digest.hexdigest()
 

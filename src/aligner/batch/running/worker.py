@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from aligner.batch.model import PairResult, deliverable_file
+from aligner.batch.model import DEFAULT_QA_OPTIONS, PairResult, deliverable_file
 from aligner.batch.pairing.naming import is_safe_name
 from aligner.batch.reporting.digest import comparable_links, own_inconsistencies, term_tallies
 from aligner.batch.running.state import QA_FILE, output_files, write_state
@@ -21,6 +21,7 @@ from aligner.model import Report
 from aligner.pipeline import (
     AlignOptions,
     OutputSettings,
+    QAOptions,
     align_documents,
     align_given,
     load_glossary_entries,
@@ -60,6 +61,7 @@ class WorkSettings:
     deliverables: tuple[str, ...]
     accepted: tuple[tuple[str, str], ...] = ()
     handout: Literal["clean", "review"] = "review"
+    qa: QAOptions = DEFAULT_QA_OPTIONS
 
 
 @lru_cache(maxsize=4)
@@ -99,7 +101,7 @@ def report_for(job: PairJob, settings: WorkSettings) -> Report:
         alignment = align_given(source, target, given, options, entries, scorer=_scorer(options))
     else:
         alignment = align_documents(source, target, options, entries, scorer=_scorer(options))
-    return qa_report(alignment, entries, accepted=dict(settings.accepted))
+    return qa_report(alignment, entries, accepted=dict(settings.accepted), qa=settings.qa)
 
 
 def result_from_report(name: str, zh: str, en: str, report: Report) -> PairResult:
