@@ -190,3 +190,20 @@ def test_finding_without_spans_still_gets_its_comment_on_the_english() -> None:
         io.BytesIO(render_docx(replace(report, findings=(bare,)), handout="review"))
     )
     assert len(handout.comments) == 1
+
+
+def test_batch_handouts_follow_the_same_option(tmp_path: Path) -> None:
+    source = tmp_path / "in"
+    source.mkdir()
+    for side in ("zh", "en"):
+        text = (SAMPLES / f"gacc-2025-01-13.{side}.txt").read_text(encoding="utf-8")
+        (source / f"gacc.{side}.txt").write_text(text, encoding="utf-8")
+    runner = CliRunner()
+    for mode, outdir in (("clean", tmp_path / "clean"), ("review", tmp_path / "review")):
+        args = ["batch", str(source), "-o", str(outdir), "--to", "docx", "--scorer", "lexical"]
+        if mode == "review":
+            args += ["--handout", "review"]
+        assert runner.invoke(main, args).exit_code == 0
+    clean_xml = parts((tmp_path / "clean" / "gacc" / "gacc.docx").read_bytes())
+    review_xml = parts((tmp_path / "review" / "gacc" / "gacc.docx").read_bytes())
+    assert "word/comments.xml" not in clean_xml and "word/comments.xml" in review_xml
