@@ -30,6 +30,7 @@ from typing import Protocol
 import regex
 
 from aligner.checks.base import CheckContext, link_texts
+from aligner.glossary.model import GlossaryEntry
 from aligner.model import Alignment, Document, Finding, Link, Severity
 
 NAME = "spelling"
@@ -37,7 +38,7 @@ NAME = "spelling"
 # Words with internal apostrophes stay whole ("don't"); hyphenated compounds are split.
 _WORD = regex.compile(r"(?<![\p{L}\p{N}_])\p{L}+(?:['’]\p{L}+)*(?![\p{N}_])")
 _ADDRESS = regex.compile(r"\S+@\S+|https?://\S+|www\.\S+|\S+\.(?:com|org|net|gov|cn)\b\S*", regex.I)
-_SENTENCE_START = regex.compile(r"(?:^|[.!?:;\"“”‘(\[|]\s*|\s{2,})$")
+_OPENERS = frozenset('.!?:;"“”‘([|')
 _REPEAT = regex.compile(r"(?<![\p{L}\p{N}])(\p{L}+)(\s+)(\1)(?![\p{L}\p{N}])", regex.IGNORECASE)
 # Pairs that are grammatical when doubled.
 _GOOD_REPEATS = frozenset({"had", "that", "is", "do", "her", "bye", "very", "so", "no", "ha"})
@@ -119,7 +120,19 @@ def tokens(text: str) -> Iterator[Token]:
             if word.endswith(suffix) and len(word) > len(suffix):
                 word = word[: -len(suffix)]
                 break
-        yield Token(word, start, start + len(word), bool(_SENTENCE_START.search(text[:start])))
+        yield Token(word, start, start + len(word), _starts_sentence(text, start))
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """Whether a word opens a sentence: first in the text, after a sentence mark or quote,
+    or after a run of spaces (a column break in a page line)."""
+    window = text[max(0, start - 8) : start]
+    if window.endswith("  "):
+        return True
+    stripped = window.rstrip()
+    if not stripped:
+        return start < 8 or not window
+    return stripped[-1] in _OPENERS
 
 
 def _skip(token: Token) -> bool:
@@ -257,7 +270,7 @@ def repeats(text: str) -> list[Slip]:
 
 def check_spelling(alignment: Alignment, context: CheckContext) -> Iterator[Finding]:
     dictionary = default_dictionary()
-    known = known_words(_glossary_english(context), context.words)
+    known = _glossary_words(tuple(context.glossary)) | known_words((), context.words)
     names = proper_nouns(alignment.target, dictionary)
     for link in alignment.links:
         if not link.en:
@@ -267,12 +280,14 @@ def check_spelling(alignment: Alignment, context: CheckContext) -> Iterator[Find
         yield from _findings(link, zh, en, slips)
 
 
-def _glossary_english(context: CheckContext) -> list[str]:
+@lru_cache(maxsize=4)
+def _glossary_words(glossary: tuple[GlossaryEntry, ...]) -> frozenset[str]:
+    """The words of every English rendering, worked out once per glossary."""
     phrases: list[str] = []
-    for entry in context.glossary:
+    for entry in glossary:
         phrases.append(entry.en)
         phrases.extend(entry.variants)
-    return phrases
+    return known_words(phrases, ())
 
 
 def _findings(link: Link, zh: str, en: str, slips: Sequence[Slip]) -> Iterator[Finding]:
