@@ -132,6 +132,7 @@ NUMBER: tuple[Mutation, ...] = (
         "billion written as million for the cargo tonnage",
         (en("5.603 billion tons", "5.603 million tons"),),
         message="56.03亿",
+        also=("checklist",),  # the bundled 亿/万 rule names the same slip
     ),
     Mutation(
         "number-million-billion-vehicles",
@@ -140,6 +141,7 @@ NUMBER: tuple[Mutation, ...] = (
         "million written as billion for the vehicles",
         (en("39.917 million freight", "39.917 billion freight"),),
         message="3991.7万",
+        also=("checklist",),  # the bundled 亿/万 rule names the same slip
     ),
     Mutation(
         "number-yi-as-billion",
@@ -2484,7 +2486,7 @@ class Outcome:
             return "hit"
         own_check_only = self.mutation.check in SURFACE_CHECKS
         if self.touches_region(finding) and (
-            not own_check_only or finding.check == self.mutation.check
+            not own_check_only or finding.check in (self.mutation.check, *self.mutation.also)
         ):
             return "related"
         return "false alarm"
