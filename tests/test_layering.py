@@ -2,9 +2,9 @@
 
 Every module belongs to a stage of the pipeline; a module may import its own stage and
 earlier ones, never a later one. Imports inside functions count too: a lazy import is still
-a dependency. The command line may import only the pipeline (and, for ``batch``, the batch
-package's public face), the registries, the model and the errors, so that everything it does
-is also available as a library call.
+a dependency. The command line may import only the pipeline (and, for ``batch`` and
+``review``, those packages' public faces), the registries, the model and the errors, so that
+everything it does is also available as a library call.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ CLI_MAY_IMPORT = {
     "model",
     "pipeline",
     "batch",
+    "review",
     "checks.registry",
     "formats.registry",
 }
