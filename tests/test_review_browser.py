@@ -50,12 +50,11 @@ def _missing() -> str | None:
 
 
 MISSING = _missing()
-if MISSING is not None:
-    if os.environ.get("ALIGNER_REQUIRE_BROWSER") == "1":
-        pytest.fail(MISSING, pytrace=False)
-    pytest.skip(MISSING, allow_module_level=True)
-
-from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
+if MISSING is not None and os.environ.get("ALIGNER_REQUIRE_BROWSER") == "1":
+    pytest.fail(MISSING, pytrace=False)
+pytestmark = pytest.mark.skipif(MISSING is not None, reason=MISSING or "")
+if MISSING is None:
+    from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 
 @pytest.fixture(scope="module")
