@@ -303,3 +303,15 @@ def test_an_edit_survives_the_background_check_settling_meanwhile(tmp_path: Path
     session.edit({"op": "split", "row": 5, "side": "zh", "sentence": 2})
     assert not settle_next[0]
     assert ids(session.report().alignment.links) == GOLD
+
+
+def test_the_page_is_told_which_rows_each_step_changed(session: Session) -> None:
+    session.edit({"op": "merge", "row": 5})
+    assert session.state()["changed"] == [5, 1]
+    session.undo()
+    assert session.state()["changed"] == [5, 2]
+    session.redo()
+    assert session.state()["changed"] == [5, 1]
+    finding = session.report().findings[0]
+    session.accept(finding.id, "")
+    assert session.state()["changed"] is None

@@ -73,6 +73,7 @@ class Session:
         self._saved_key = first.key
         self._saved = False
         self._version = 0
+        self._shown: tuple[int, int] | None = None
         self._lock = threading.Condition(threading.RLock())
         self._unsettled = False
         self._closed = False
@@ -135,6 +136,7 @@ class Session:
         self._history.append(snapshot)
         self._position += 1
         self._version += 1
+        self._shown = snapshot.changed
         if not snapshot.settled:
             self._unsettled = True
             self._lock.notify_all()
@@ -194,19 +196,19 @@ class Session:
         with self._lock:
             if self._position == 0:
                 raise edits.EditRefused("nothing to undo")
-            self._position -= 1
-            self._version += 1
-            self._wake_if_unsettled()
+            self._step(-1)
 
     def redo(self) -> None:
         with self._lock:
             if self._position + 1 >= len(self._history):
                 raise edits.EditRefused("nothing to redo")
-            self._position += 1
-            self._version += 1
-            self._wake_if_unsettled()
+            self._step(1)
 
-    def _wake_if_unsettled(self) -> None:
+    def _step(self, step: int) -> None:
+        before = self._current.links
+        self._position += step
+        self._version += 1
+        self._shown = _difference(before, self._current.links)
         if not self._current.settled:
             self._unsettled = True
             self._lock.notify_all()
@@ -287,6 +289,7 @@ class Session:
             saved = self._saved
             dirty = current.key != self._saved_key
             version = self._version
+            changed = self._shown
         accepted = dict(current.accepted)
         groups = attach_findings(current.links, current.findings)
         rows = []
@@ -319,13 +322,32 @@ class Session:
             },
             "low_confidence": LOW_CONFIDENCE,
             "checking": not current.settled,
-            "changed": list(current.changed) if current.changed else None,
+            "changed": list(changed) if changed else None,
             "can_undo": can_undo,
             "can_redo": can_redo,
             "dirty": dirty,
             "saved": saved and not dirty,
             "save_path": self.save_path,
         }
+
+
+def _difference(before: Sequence[Link], after: Sequence[Link]) -> tuple[int, int] | None:
+    """The rows of ``after`` that differ from ``before``, (first, count); None if none do."""
+    pairs = [(link.zh, link.en) for link in before], [(link.zh, link.en) for link in after]
+    if pairs[0] == pairs[1]:
+        return None
+    first = 0
+    while first < min(len(before), len(after)) and pairs[0][first] == pairs[1][first]:
+        first += 1
+    last_before, last_after = len(before), len(after)
+    while (
+        last_before > first
+        and last_after > first
+        and pairs[0][last_before - 1] == pairs[1][last_after - 1]
+    ):
+        last_before -= 1
+        last_after -= 1
+    return first, last_after - first
 
 
 def _finding(finding: Finding, accepted: Mapping[str, str]) -> dict[str, Any]:
