@@ -38,6 +38,7 @@ _HAS_LETTER = regex.compile(r"[\p{L}]")
 _SEPARATORS = " \t\u3000-–—|·,，/"
 _EDGE = _SEPARATORS + "()（）"
 
+
 def document_title(alignment: Alignment) -> tuple[str, str]:
     """The Chinese and the English title; a file name stands in when no line looks like one.
 
