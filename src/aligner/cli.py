@@ -673,8 +673,10 @@ def evaluate(
     Either score existing predictions (--pred), or align every NNN.zh / NNN.en pair
     from --zh and --en (one sentence per line, as with --split-lines; no glossary)
     and score that, with timings on stderr. Strict counts a predicted link only if a
-    gold link is identical; lax if it shares a sentence on each side with one. Links
-    empty on one side are left out.
+    gold link is identical; lax if it shares a sentence on each side with one. Scored
+    as Vecalign's and Bertalign's scorer does: null links ([]:[j], [i]:[]) count in
+    precision (right only if the gold has the same one), recall is over gold links with
+    both sides.
 
     \b
     Examples:
