@@ -75,4 +75,5 @@ class Adapted:
     close: float
 
     def at(self, share: float) -> float:
-        return self.free + share * (self.close - self.free)
+        """The value for a translation ``share`` of the way from free to close."""
+        return (1.0 - share) * self.free + share * self.close

@@ -218,8 +218,7 @@ class _Problem:
                             value += size * similarity(pi, i, pj, j)
                         else:
                             value += size * (
-                                similarity(pi, i, pj, j)
-                                + length_weight * probability(pi, i, pj, j)
+                                similarity(pi, i, pj, j) + length_weight * probability(pi, i, pj, j)
                             )
                         if paragraph_cost is not None:
                             value -= paragraph_cost(pi, i, pj, j)

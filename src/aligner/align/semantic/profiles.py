@@ -8,7 +8,7 @@ checked against the QA error suite (benchmarks/qa_suite.py) for the null-link po
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from aligner.align.closeness import Adapted
 from aligner.align.objective import Objective
@@ -75,5 +75,8 @@ WINDOW_OBJECTIVE = Objective(
 SKIP_COST = Adapted(free=0.2, close=0.04)
 LEXICAL_WEIGHT = Adapted(free=0.5, close=0.8)
 
-SEMANTIC = Blend(Adapted(0.0, 0.0), SKIP_COST, WINDOW_OBJECTIVE)
+# The semantic scorer scores links by embeddings alone (its lexical weight stays 0), but
+# the dictionary still tells it how close the translation is. Without the dictionary's
+# share its similarities are smaller, and so is the best cost of a link.
+SEMANTIC = Blend(Adapted(0.0, 0.0), SKIP_COST, replace(WINDOW_OBJECTIVE, link_cost=0.05))
 HYBRID = Blend(LEXICAL_WEIGHT, SKIP_COST, WINDOW_OBJECTIVE)

@@ -81,6 +81,8 @@ class BlendedSpanScorer:
 
     ``embedding`` tells what embedding this document pair cost, for timing reports;
     ``closeness`` is the pair's typical lexical similarity that chose the settings.
+    ``members`` (weights summing to 1) and ``lexical`` are kept so that a benchmark can
+    blend the same prepared parts differently without embedding again.
     """
 
     def __init__(
@@ -95,9 +97,10 @@ class BlendedSpanScorer:
         if not members:
             raise ValueError("a blend needs at least one embedding member")
         total = sum(weight for weight, _ in members)
-        self._members = [(weight / total, scorer) for weight, scorer in members]
+        self.members = tuple((weight / total, scorer) for weight, scorer in members)
+        self.lexical = lexical
         self._lexical = lexical if lexical_weight > 0 else None
-        self._lexical_weight = lexical_weight
+        self.lexical_weight = lexical_weight
         self.objective = objective
         self.embedding = embedding
         self.closeness = closeness
@@ -106,16 +109,16 @@ class BlendedSpanScorer:
         if zh_start == zh_end or en_start == en_end:
             return 0.0
         value = 0.0
-        for weight, member in self._members:
+        for weight, member in self.members:
             value += weight * member.similarity(zh_start, zh_end, en_start, en_end)
         if self._lexical is not None:
-            value += self._lexical_weight * self._lexical.similarity(
+            value += self.lexical_weight * self._lexical.similarity(
                 zh_start, zh_end, en_start, en_end
             )
         return value
 
     def candidates(self, zh_index: int, en_lo: int, en_hi: int) -> list[int]:
-        return self._members[0][1].candidates(zh_index, en_lo, en_hi)
+        return self.members[0][1].candidates(zh_index, en_lo, en_hi)
 
 
 class SemanticScorer:
@@ -147,9 +150,7 @@ class SemanticScorer:
     def prepare(self, source: Document, target: Document) -> BlendedSpanScorer:
         zh_texts = [s.text for s in source.segments]
         en_texts = [s.text for s in target.segments]
-        lengths = (
-            LengthModel.build(zh_texts, en_texts) if self._blend.length_agreement else None
-        )
+        lengths = LengthModel.build(zh_texts, en_texts) if self._blend.length_agreement else None
         parts: list[tuple[float, WindowSpanScorer]] = []
         spent = EmbeddingStats(0, 0, 0, 0, 0.0)
         for member in self._members:
