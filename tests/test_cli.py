@@ -682,9 +682,9 @@ def test_eval_of_gold_against_itself_is_perfect(eval_folders: tuple[Path, Path])
 def test_eval_split_link_lowers_strict_not_lax(eval_folders: tuple[Path, Path]) -> None:
     gold, pred = eval_folders
     links = parse_links((pred / "004.align").read_text(encoding="utf-8"))
-    index = next(k for k, (zh, en) in enumerate(links) if len(zh) == 2 and len(en) == 1)
+    index = next(k for k, (zh, en) in enumerate(links) if len(zh) == 2 and len(en) == 2)
     zh, en = links[index]
-    links[index : index + 1] = [((zh[0],), en), ((zh[1],), ())]
+    links[index : index + 1] = [((zh[0],), (en[0],)), ((zh[1],), (en[1],))]
     (pred / "004.align").write_text(
         "".join(f"[{','.join(map(str, z))}]:[{','.join(map(str, e))}]\n" for z, e in links),
         encoding="utf-8",

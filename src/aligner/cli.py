@@ -24,12 +24,14 @@ if TYPE_CHECKING:
 
 EXIT_BAD_INPUT = 2
 # Kept in step with aligner.align.SCORER_NAMES, which this module does not import.
-SCORER_CHOICES = ["auto", "lexical", "semantic", "hybrid"]
+SCORER_CHOICES = ["auto", "lexical", "semantic", "hybrid", "ensemble"]
 SCORER_HELP = (
-    "Similarity model: lexical (dictionary), semantic (sentence embeddings) or hybrid "
-    "(both); the last two need the semantic extra, and auto is hybrid when it is installed. "
-    "Hybrid aligns free translations better; lexical leaves more added or untranslated "
-    "sentences unlinked, so QA of a close translation reports more of them."
+    "Similarity model: hybrid (sentence-window embeddings with dictionary evidence, the "
+    "default through auto), semantic (embeddings alone), lexical (dictionary alone, no "
+    "model) or ensemble (hybrid with a second embedding model; needs the ensemble extra, "
+    "most accurate on free translations, about ten times slower to embed). How readily a "
+    "sentence is left unlinked follows how closely each document's translation follows "
+    "its original, so additions and omissions in close translations are still reported."
 )
 
 
@@ -249,7 +251,7 @@ def align_options(func: Any) -> Any:
             callback=_parse_link_types,
             metavar="ZH:EN,...",
             help="Link shapes the aligner may use, e.g. 0:1,1:0,1:1,1:2,2:1 "
-            "[default: 0:1,1:0,1:1,1:2,2:1,2:2,1:3,3:1,1:4,4:1].",
+            "[default: 0:1,1:0,1:1,1:2,2:1,2:2,1:3,3:1,1:4,4:1,2:3,3:2].",
         ),
         click.option(
             "-v",
@@ -996,8 +998,10 @@ def evaluate(
     Either score existing predictions (--pred), or align every NNN.zh / NNN.en pair
     from --zh and --en (one sentence per line, as with --split-lines; no glossary)
     and score that, with timings on stderr. Strict counts a predicted link only if a
-    gold link is identical; lax if it shares a sentence on each side with one. Links
-    empty on one side are left out.
+    gold link is identical; lax if it shares a sentence on each side with one. Scored
+    as Vecalign's and Bertalign's scorer does: null links ([]:[j], [i]:[]) count in
+    precision (right only if the gold has the same one), recall is over gold links with
+    both sides.
 
     \b
     Examples:

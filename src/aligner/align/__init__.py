@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence
+from typing import Literal
 
 from aligner.align.coverage import check_coverage
 from aligner.align.length import LengthModel
@@ -12,7 +13,7 @@ from aligner.align.search import DEFAULT_LINK_TYPES, SearchConfig, search
 from aligner.glossary.model import GlossaryEntry
 from aligner.model import Alignment, Document, Link
 
-SCORER_NAMES = ("auto", "lexical", "semantic", "hybrid")
+SCORER_NAMES = ("auto", "lexical", "semantic", "hybrid", "ensemble")
 
 __all__ = [
     "DEFAULT_LINK_TYPES",
@@ -31,11 +32,11 @@ def make_scorer(
 ) -> Scorer:
     """The scorer for a ``--scorer`` value; ``auto`` picks the best one installed.
 
-    ``auto`` is the hybrid scorer when an embedding model is installed (the
-    ``semantic`` extra), announced by one line through ``notify`` (by default on
-    stderr when it is a terminal), and the lexical scorer otherwise. Asking for
-    ``semantic`` or ``hybrid`` without the extra is an InputError naming the package
-    to install.
+    ``auto`` is the hybrid scorer when its embedding model is installed (it is a
+    dependency, so normally it is), announced by one line through ``notify`` (by
+    default on stderr when it is a terminal), and the lexical scorer otherwise, with
+    one line saying so. Asking for ``semantic``, ``hybrid`` or ``ensemble`` without
+    their models is an InputError naming the package to install.
     """
     from aligner.align.lexical import LexicalScorer
 
@@ -60,8 +61,11 @@ def make_scorer(
             "--scorer lexical skips the model"
         )
         return scorer
+    kind: Literal["semantic", "hybrid", "ensemble"] = (
+        "semantic" if name == "semantic" else "ensemble" if name == "ensemble" else "hybrid"
+    )
     try:
-        return semantic.build_scorer("semantic" if name == "semantic" else "hybrid", glossary)
+        return semantic.build_scorer(kind, glossary)
     except semantic.SemanticUnavailable as error:
         from aligner.errors import InputError
 

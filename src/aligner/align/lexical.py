@@ -17,11 +17,13 @@ from __future__ import annotations
 import bisect
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex
 
+from aligner.align.closeness import CLOSENESS, Adapted, typical_best
+from aligner.align.objective import SENTENCE_WEIGHTED, Objective
 from aligner.glossary.model import GlossaryEntry
 from aligner.language.numbers import anchor_keys
 from aligner.language.traditional import to_simplified
@@ -170,9 +172,18 @@ def _idf(bags: Sequence[Iterable[str]]) -> dict[str, float]:
 
 
 class LexicalSpanScorer:
-    """Span similarity from cached, IDF-weighted sentence-pair coverage."""
+    """Span similarity from cached, IDF-weighted sentence-pair coverage.
 
-    def __init__(self, zh: Sequence[ZhSentence], en: Sequence[EnSentence]) -> None:
+    ``closeness`` is the document pair's typical best one-to-one similarity (see
+    ``closeness.py``), and ``objective`` the search objective chosen with it.
+    """
+
+    def __init__(
+        self,
+        zh: Sequence[ZhSentence],
+        en: Sequence[EnSentence],
+        skip_cost: Adapted | None = None,
+    ) -> None:
         zh_idf = _idf([s.words for s in zh])
         en_idf = _idf([s.keys for s in en])
         # The parts of a glossary term share its weight.
@@ -195,6 +206,11 @@ class LexicalSpanScorer:
         self._en_masked: list[dict[int, float]] = [{} for _ in en]
         self._postings = _rare_key_postings(self._en_keys)
         self._zh_base, self._en_base = self._baselines()
+        self.closeness = typical_best(self.similarity, len(zh), len(en))
+        self.objective: Objective = SENTENCE_WEIGHTED
+        if skip_cost is not None:
+            share = CLOSENESS.share(self.closeness)
+            self.objective = replace(SENTENCE_WEIGHTED, skip_cost=skip_cost.at(share))
 
     def _baselines(self) -> tuple[list[float], list[float]]:
         """Each sentence's coverage by sentences that do not translate it.
@@ -359,17 +375,30 @@ def _coverage(hits: float, size: float) -> float:
     return min(hits, size) / size
 
 
+# An unlinked sentence is cheap in a close translation (so additions and omissions stay
+# visible to QA) and dear in a free one (where nearly every sentence belongs somewhere).
+SKIP_COST = Adapted(free=0.4, close=0.1)
+
+
 class LexicalScorer:
-    """The dictionary-based scorer: always available, no model needed."""
+    """The dictionary-based scorer: always available, no model needed.
+
+    ``skip_cost`` adapts the cost of an unlinked sentence to each document pair's
+    closeness; None keeps the fixed cost of :data:`SENTENCE_WEIGHTED`.
+    """
 
     name = "lexical"
 
     def __init__(
-        self, glossary: Sequence[GlossaryEntry] = (), lexicon: Lexicon | None = None
+        self,
+        glossary: Sequence[GlossaryEntry] = (),
+        lexicon: Lexicon | None = None,
+        skip_cost: Adapted | None = SKIP_COST,
     ) -> None:
         self._featurizer = Featurizer(lexicon or load_lexicon(), glossary)
+        self._skip_cost = skip_cost
 
     def prepare(self, source: Document, target: Document) -> LexicalSpanScorer:
         zh = [self._featurizer.chinese(s.text) for s in source.segments]
         en = [self._featurizer.english(s.text) for s in target.segments]
-        return LexicalSpanScorer(zh, en)
+        return LexicalSpanScorer(zh, en, self._skip_cost)

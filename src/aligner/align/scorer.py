@@ -11,14 +11,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
+from aligner.align.objective import Objective
 from aligner.model import Document
 
 
 class SpanScorer(Protocol):
-    """Similarity of a Chinese span and an English span, prepared for one document pair."""
+    """Similarity of a Chinese span and an English span, prepared for one document pair.
+
+    ``objective`` says how the search values a link with this similarity: scorers
+    differ in scale and in what a span's similarity stands for.
+    """
+
+    @property
+    def objective(self) -> Objective: ...
 
     def similarity(self, zh_start: int, zh_end: int, en_start: int, en_end: int) -> float:
-        """A value in [0, 1]: 0 unrelated, 1 certainly a translation. Spans are half-open."""
+        """Higher for likelier translations, about 0 for unrelated text, about 1 for a
+        certain one (the dictionary scorer stays within [0, 1]). Spans are half-open."""
         ...
 
     def candidates(self, zh_index: int, en_lo: int, en_hi: int) -> Sequence[int]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from aligner.align.anchors import centres_from_anchors, diagonal, find_anchors
 from aligner.align.coverage import LinkTypesTooNarrow
 from aligner.align.length import LengthModel
+from aligner.align.objective import Objective
 from aligner.align.refine import Span, split_weak_members, typical_similarity
 from aligner.align.scorer import SpanScorer
 
@@ -32,35 +33,19 @@ DEFAULT_LINK_TYPES: tuple[tuple[int, int], ...] = (
     (3, 1),
     (1, 4),
     (4, 1),
+    (2, 3),
+    (3, 2),
 )
 
 
 @dataclass(frozen=True)
 class SearchConfig:
-    """Weights of the link score.
-
-    Tuned on MAC-Dev (accuracy on literary text) together with the QA error suite
-    (untranslated or added sentences in press text must stay unlinked so that omission
-    and addition are reported); ``benchmarks/`` has the scripts that measure both.
-    """
+    """What the user may choose about the search: the link shapes allowed, and the
+    narrowest band (wider is slower, never less accurate). How links are valued comes
+    with the scorer (``SpanScorer.objective``)."""
 
     link_types: tuple[tuple[int, int], ...] = DEFAULT_LINK_TYPES
-    lexical_weight: float = 1.0
-    length_weight: float = 0.2
-    merge_cost: float = 0.25
-    double_merge_cost: float = 0.7
-    skip_cost: float = 0.1
-    paragraph_penalty: float = 0.5
-    # Unmatched lines before the first or after the last link (page headers, footers,
-    # navigation) are cheaper than gaps inside the text.
-    edge_skip_discount: float = 0.05
     min_band: int = 12
-    confidence_scale: float = 0.08
-    # The second look at links of three or more sentences (refine.py): an edge sentence is
-    # split off when it adds less than these fractions of the document's typical 1:1
-    # similarity to the link's value and to its similarity evidence. 0 turns it off.
-    split_gain: float = 0.35
-    split_evidence: float = 0.6
 
 
 @dataclass(frozen=True)
@@ -111,6 +96,7 @@ class _Problem:
         self.scorer = scorer
         self.lengths = lengths
         self.config = config
+        self.objective: Objective = scorer.objective
         self.n = len(zh_paragraphs)
         self.m = len(en_paragraphs)
         use_paragraphs = len(set(zh_paragraphs)) > 1 and len(set(en_paragraphs)) > 1
@@ -128,17 +114,17 @@ class _Problem:
         if zp is None or ep is None or i0 == i1 or j0 == j1:
             return 0.0
         crossings = (zp[i1 - 1] - zp[i0]) + (ep[j1 - 1] - ep[j0])
-        return crossings * self.config.paragraph_penalty
+        return crossings * self.objective.paragraph_penalty
 
     def value(self, span: Span) -> float:
         """What a link adds to the objective the search maximises."""
         i0, i1, j0, j1 = span
         a, b = i1 - i0, j1 - j0
         if a == 0 or b == 0:
-            return -self.type_cost(a, b)
+            return -self.objective.shape_cost(a, b)
         return (
-            (a + b) * self.link_score(i0, i1, j0, j1)
-            - self.type_cost(a, b)
+            self.objective.weight(a, b) * self.link_score(i0, i1, j0, j1)
+            - self.objective.shape_cost(a, b)
             - self.paragraph_cost(i0, i1, j0, j1)
         )
 
@@ -147,29 +133,17 @@ class _Problem:
         i0, i1, j0, j1 = span
         if i0 == i1 or j0 == j1:
             return 0.0
-        return ((i1 - i0) + (j1 - j0)) * self.scorer.similarity(i0, i1, j0, j1)
+        return self.objective.weight(i1 - i0, j1 - j0) * self.scorer.similarity(i0, i1, j0, j1)
 
     def link_score(self, i0: int, i1: int, j0: int, j1: int) -> float:
-        """Per-sentence quality of a link; the search maximises the size-weighted sum."""
-        cfg = self.config
+        """The quality of a link before its weight and costs."""
         if i0 == i1 or j0 == j1:
             return 0.0
-        lexical = self.scorer.similarity(i0, i1, j0, j1)
-        length = self.lengths.probability(i0, i1, j0, j1)
-        return cfg.lexical_weight * lexical + cfg.length_weight * length
-
-    def type_cost(self, a: int, b: int) -> float:
-        """A prior against rarer link shapes, paid once per link."""
-        cfg = self.config
-        if a == 0 or b == 0:
-            return cfg.skip_cost
-        extra = a + b - 2
-        if extra == 0:
-            return 0.0
-        cost = cfg.merge_cost if extra == 1 else cfg.double_merge_cost * (extra - 1)
-        if a > 1 and b > 1:
-            cost += cfg.double_merge_cost
-        return cost
+        similarity = self.scorer.similarity(i0, i1, j0, j1)
+        length_weight = self.objective.length_weight
+        if not length_weight:
+            return similarity
+        return similarity + length_weight * self.lengths.probability(i0, i1, j0, j1)
 
     def solve(
         self, lows: list[int], highs: list[int], earlier: _Tables | None = None
@@ -201,25 +175,18 @@ class _Problem:
             else [-1] * (highs[i] - lows[i] + 1)
             for i in range(n + 1)
         ]
-        cfg = self.config
-        types = cfg.link_types
-        # Per link type: zh size, en size, sentence count, and the type's fixed cost.
-        # Skips have only that; other links need the scorers. Bound methods and weights
-        # are hoisted out of the loop: this is the hot path of every alignment.
-        shapes = [
-            (
-                a,
-                b,
-                a + b,
-                -self.type_cost(a, b),
-            )
-            for a, b in types
-        ]
+        objective = self.objective
+        types = self.config.link_types
+        # Per link type: zh size, en size, how often its similarity counts, and the
+        # type's fixed cost. Skips have only that; other links need the scorers. Bound
+        # methods and weights are hoisted out of the loop: this is the hot path of
+        # every alignment.
+        shapes = [(a, b, objective.weight(a, b), -objective.shape_cost(a, b)) for a, b in types]
         similarity = self.scorer.similarity
-        probability = self.lengths.probability
+        probability = self.lengths.probability if objective.length_weight else None
         paragraph_cost = self.paragraph_cost if self.zh_par is not None else None
-        lexical_weight, length_weight = cfg.lexical_weight, cfg.length_weight
-        edge_discount = cfg.edge_skip_discount
+        length_weight = objective.length_weight
+        edge_discount = objective.edge_skip_discount
         best[0][0] = 0.0
         for i in range(start, n + 1):
             lo_i, hi_i = lows[i], highs[i]
@@ -247,10 +214,12 @@ class _Problem:
                         if j == 0 or j == m:
                             value += edge_discount
                     else:
-                        value += size * (
-                            lexical_weight * similarity(pi, i, pj, j)
-                            + length_weight * probability(pi, i, pj, j)
-                        )
+                        if probability is None:
+                            value += size * similarity(pi, i, pj, j)
+                        else:
+                            value += size * (
+                                similarity(pi, i, pj, j) + length_weight * probability(pi, i, pj, j)
+                            )
                         if paragraph_cost is not None:
                             value -= paragraph_cost(pi, i, pj, j)
                     if value > top:
@@ -274,13 +243,12 @@ class _Problem:
 
     def bead(self, i0: int, i1: int, j0: int, j1: int) -> Bead:
         score = self.link_score(i0, i1, j0, j1)
-        cfg = self.config
         if i0 == i1 or j0 == j1:
             rival = self._best_rival(i0, i1, j0, j1)
             margin = -rival
         else:
             margin = score
-        confidence = 1.0 / (1.0 + math.exp(-margin / cfg.confidence_scale))
+        confidence = 1.0 / (1.0 + math.exp(-margin / self.objective.confidence_scale))
         return Bead(i0, i1, j0, j1, score, round(confidence, 4))
 
     def _best_rival(self, i0: int, i1: int, j0: int, j1: int) -> float:
@@ -359,8 +327,8 @@ def search(
 
 def _second_look(problem: _Problem, beads: list[Bead], centres: Sequence[int]) -> list[Bead]:
     """Split weakly attached sentences off the links of the best path (see refine.py)."""
-    config = problem.config
-    if config.split_gain <= 0 or all(
+    objective = problem.objective
+    if objective.split_gain <= 0 or all(
         (b.zh_end - b.zh_start) + (b.en_end - b.en_start) < 3 for b in beads
     ):
         return beads
@@ -369,10 +337,10 @@ def _second_look(problem: _Problem, beads: list[Bead], centres: Sequence[int]) -
         [(b.zh_start, b.zh_end, b.en_start, b.en_end) for b in beads],
         problem.value,
         problem.evidence,
-        skip_cost=config.skip_cost,
-        gain_limit=config.split_gain * typical,
-        evidence_limit=config.split_evidence * typical,
-        allowed=config.link_types,
+        skip_cost=objective.skip_cost,
+        gain_limit=objective.split_gain * typical,
+        evidence_limit=objective.split_evidence * typical,
+        allowed=problem.config.link_types,
     )
     if len(spans) == len(beads):
         return beads

@@ -5,7 +5,7 @@ so a run whose sentences are all cached never touches it.
 
 E5 models are trained with an input prefix; for a symmetric task such as matching a
 sentence with its translation the model card asks for ``query:`` on both sides, which
-also scored better on MAC-Dev than ``passage:`` (benchmarks/semantic_macdev.py).
+also scored better on MAC-Dev than ``passage:`` when the model was first measured.
 """
 
 from __future__ import annotations
