@@ -171,7 +171,7 @@ class Chapter:
 
 def prepare(corpus: Path, variants: dict[str, Callable[[], Any]]) -> list[Chapter]:
     """Each chapter prepared once per variant of the window scorer (one embedding each)."""
-    from aligner.align.evaluate import parse_links
+    from aligner.formats.links import parse_links
     from aligner.pipeline import load_document
 
     built = {name: make() for name, make in variants.items()}

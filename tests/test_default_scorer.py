@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from aligner.align import make_scorer, semantic
-from aligner.align.evaluate import Counts, count, parse_links, scores
+from aligner.align.evaluate import Counts, count, scores
+from aligner.formats.links import parse_links
 from aligner.glossary.model import GlossaryEntry
 from aligner.model import Severity
 from aligner.pipeline import AlignOptions, align_files, load_glossary_entries, qa_report

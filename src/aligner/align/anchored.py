@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from aligner.align import SearchConfig, align_prepared
 from aligner.align.coverage import LinkTypesTooNarrow
+from aligner.align.objective import Objective
 from aligner.align.scorer import SpanScorer
 from aligner.model import Alignment, Document, Link
 
@@ -137,6 +138,11 @@ class _Window:
         self._scorer = scorer
         self._zh = zh_offset
         self._en = en_offset
+
+    @property
+    def objective(self) -> Objective:
+        """Links in a gap are valued as in the whole documents (same calibration)."""
+        return self._scorer.objective
 
     def similarity(self, zh_start: int, zh_end: int, en_start: int, en_end: int) -> float:
         return self._scorer.similarity(

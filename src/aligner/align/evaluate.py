@@ -16,7 +16,7 @@ for it in precision.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 LinkIds = tuple[tuple[int, ...], tuple[int, ...]]
