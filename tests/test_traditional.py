@@ -190,3 +190,17 @@ def test_traditional_page_metadata_is_page_chrome(line: str) -> None:
 
     assert non_body_kind(line) == "page chrome"
     assert non_body_kind(to_simplified(line)) == "page chrome"
+
+
+@pytest.mark.parametrize("scorer", ["semantic", "hybrid"])
+@pytest.mark.parametrize("config", ["s2hk", "s2t"])
+def test_the_embedding_scorers_link_a_traditional_release_the_same_way(
+    tmp_path: Path, config: str, scorer: str, glossary: Any
+) -> None:
+    """Chinese is embedded in one script, so a Hong Kong release gets its twin's links."""
+    zh = tmp_path / f"{config}.zh.txt"
+    zh.write_text(converted(config), encoding="utf-8")
+    options = AlignOptions(scorer=scorer)
+    traditional = align_files(str(zh), str(EN_PATH), options, glossary)
+    simplified = align_files(str(ZH_PATH), str(EN_PATH), options, glossary)
+    assert links(traditional) == links(simplified)

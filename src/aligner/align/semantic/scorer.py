@@ -28,6 +28,7 @@ from aligner.align.semantic.encoder import Encoder, EncoderUnavailable
 from aligner.align.semantic.progress import ProgressCallback
 from aligner.align.semantic.similarity import WindowSpanScorer
 from aligner.align.semantic.windows import SEPARATORS, WindowSide, window_texts
+from aligner.language.traditional import to_simplified
 from aligner.model import Document
 
 
@@ -151,6 +152,9 @@ class SemanticScorer:
         zh_texts = [s.text for s in source.segments]
         en_texts = [s.text for s in target.segments]
         lengths = LengthModel.build(zh_texts, en_texts) if self._blend.length_agreement else None
+        # The encoder saw far more simplified than traditional Chinese; folding (which keeps
+        # every character's place) gives a Hong Kong or Taiwan release the same vectors.
+        zh_texts = [to_simplified(text) for text in zh_texts]
         parts: list[tuple[float, WindowSpanScorer]] = []
         spent = EmbeddingStats(0, 0, 0, 0, 0.0)
         for member in self._members:
