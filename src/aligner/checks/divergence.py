@@ -15,9 +15,6 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-import sacrebleu
-from sacrebleu.metrics.chrf import CHRF
-
 from aligner.checks.base import CheckContext, link_texts, whole
 from aligner.model import Alignment, Finding, Link, Severity
 
@@ -129,11 +126,13 @@ def _clip(text: str, limit: int = 200) -> str:
 
 
 def check_divergence(alignment: Alignment, context: CheckContext) -> Iterator[Finding]:
-    if context.reference is None:
+    if context.reference is None:  # the usual case: sacrebleu is not even imported
         return
     reference = [s.text for s in context.reference.segments if s.text.strip()]
     units = [_Unit(link, alignment.target.texts(link.en)) for link in alignment.links if link.en]
     mapping = map_reference(reference, [unit.english for unit in units])
+    from sacrebleu.metrics.chrf import CHRF
+
     chrf = CHRF()
     hypotheses: list[str] = []
     references: list[str] = []
@@ -171,6 +170,9 @@ def check_divergence(alignment: Alignment, context: CheckContext) -> Iterator[Fi
 
 
 def _summary(hypotheses: list[str], references: list[str], units: int) -> Finding:
+    import sacrebleu
+    from sacrebleu.metrics.chrf import CHRF
+
     if hypotheses:
         bleu = float(sacrebleu.corpus_bleu(hypotheses, [references]).score)
         chrf = float(CHRF().corpus_score(hypotheses, [references]).score)

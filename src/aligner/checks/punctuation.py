@@ -74,9 +74,14 @@ _ADDRESS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+", re.I)
 
 _OPENERS = {"(": ")", "[": "]", "“": "”"}
 _CLOSERS = {close: open_ for open_, close in _OPENERS.items()}
-# A closing bracket right after a list marker ("1)", "b)") has no opener by design.
+# A closing bracket right after a list marker ("1)", "b)") has no opener by design. The
+# marker is at most four characters after a space, so only the last few characters before
+# the bracket are searched: the whole line before it would make a long paragraph quadratic.
 _LIST_MARKER = re.compile(r"(?:^|\s)(?:\d{1,2}|[A-Za-z]|[ivxIVX]{1,4})$")
+_LIST_MARKER_INSIDE = re.compile(r"\s(?:\d{1,2}|[A-Za-z]|[ivxIVX]{1,4})$")
+_LIST_MARKER_REACH = 8
 _INCH_MARK = re.compile(r'(?<=\d)"')
+_BRACKET = re.compile(r"[(\[“)\]”]")
 
 
 @dataclass(frozen=True)
@@ -112,6 +117,13 @@ def _replacement(mark: str) -> str:
     return half if half is not None else "the English equivalent"
 
 
+def _after_list_marker(text: str, index: int) -> bool:
+    """Whether ``text[:index]`` ends in a list marker, looking only at its last characters."""
+    start = max(0, index - _LIST_MARKER_REACH)
+    pattern = _LIST_MARKER if start == 0 else _LIST_MARKER_INSIDE
+    return pattern.search(text, start, index) is not None
+
+
 def unbalanced_pairs(text: str) -> list[str]:
     """Bracket and quotation pairs that do not close within ``text``, e.g. ["(", "“"]."""
     return list(dict.fromkeys(mark for mark, _ in unbalanced_marks(text)))
@@ -121,32 +133,68 @@ def unbalanced_marks(text: str) -> list[tuple[str, int]]:
     """Each bracket or quotation mark left without its partner, with its offset.
 
     For straight double quotes, which open and close alike, an odd count leaves the last
-    one unpaired.
+    one unpaired. Only the marks themselves are visited, and the openers still waiting are
+    counted by kind, so a long paragraph full of open quotations stays linear.
     """
     problems: list[tuple[str, int]] = []
     stack: list[tuple[str, int]] = []
-    for index, char in enumerate(text):
+    waiting = dict.fromkeys(_OPENERS, 0)
+    for match in _BRACKET.finditer(text):
+        char, index = match.group(), match.start()
         if char in _OPENERS:
             stack.append((char, index))
-        elif char in _CLOSERS:
+            waiting[char] += 1
+        else:
             opener = _CLOSERS[char]
-            if any(open_ == opener for open_, _ in stack):
+            if waiting[opener]:
                 while stack:
-                    if stack.pop()[0] == opener:
+                    popped = stack.pop()[0]
+                    waiting[popped] -= 1
+                    if popped == opener:
                         break
-            elif not (char == ")" and _LIST_MARKER.search(text[:index])):
+            elif not (char == ")" and _after_list_marker(text, index)):
                 problems.append((char, index))
     problems.extend(stack)
     inches = {match.end() - 1 for match in _INCH_MARK.finditer(text)}
-    quotes = [index for index, char in enumerate(text) if char == '"' and index not in inches]
+    quotes = [index for index in _places(text, '"') if index not in inches]
     if len(quotes) % 2:
         problems.append(('"', quotes[-1]))
     return sorted(problems, key=lambda problem: problem[1])
 
 
-def _paragraph_text(document: Document, ids: Sequence[int]) -> str:
-    paragraphs = {document.segments[i].paragraph for i in ids}
-    return " ".join(s.text for s in document.segments if s.paragraph in paragraphs)
+def _places(text: str, char: str) -> list[int]:
+    found: list[int] = []
+    index = text.find(char)
+    while index != -1:
+        found.append(index)
+        index = text.find(char, index + 1)
+    return found
+
+
+class _OpenInParagraphs:
+    """The bracket pairs left open in the paragraphs of a link's sentences.
+
+    A paragraph's text is joined, and its pairs worked out, once per set of paragraphs
+    rather than once per link, and only its own sentences are visited: a document of one
+    long paragraph (a corpus read line by line) costs its length once, not once per link.
+    """
+
+    def __init__(self, document: Document) -> None:
+        self._document = document
+        self._members: dict[int, list[int]] = {}
+        for index, segment in enumerate(document.segments):
+            self._members.setdefault(segment.paragraph, []).append(index)
+        self._known: dict[tuple[int, ...], frozenset[str]] = {}
+
+    def pairs(self, ids: Sequence[int]) -> frozenset[str]:
+        segments = self._document.segments
+        paragraphs = tuple(sorted({segments[i].paragraph for i in ids}))
+        known = self._known.get(paragraphs)
+        if known is None:
+            members = sorted(i for paragraph in paragraphs for i in self._members[paragraph])
+            text = " ".join(segments[i].text for i in members)
+            known = self._known[paragraphs] = frozenset(unbalanced_pairs(text))
+        return known
 
 
 def _spacing_spots(texts: Sequence[tuple[int, str]], skip_layout: bool) -> list[_Spot]:
@@ -223,7 +271,9 @@ def _describe(spot: _Spot) -> tuple[Severity, str]:
     )
 
 
-def _link_spots(alignment: Alignment, en_ids: tuple[int, ...], en: str) -> list[_Spot]:
+def _link_spots(
+    alignment: Alignment, en_ids: tuple[int, ...], en: str, open_pairs: _OpenInParagraphs
+) -> list[_Spot]:
     texts = [alignment.target.segments[i].text for i in en_ids]
     chrome = all(is_page_chrome(text) for text in texts)
     spots: list[_Spot] = []
@@ -233,7 +283,7 @@ def _link_spots(alignment: Alignment, en_ids: tuple[int, ...], en: str) -> list[
         spots.append(_Spot("full-width-chrome" if chrome else "full-width", tuple(marks), spans))
     # A quotation that runs over several sentences is split across links by segmentation;
     # only a pair that stays open in the whole paragraph is a real slip.
-    in_paragraph = set(unbalanced_pairs(_paragraph_text(alignment.target, en_ids)))
+    in_paragraph = open_pairs.pairs(en_ids)
     unbalanced = [(mark, at) for mark, at in unbalanced_marks(en) if mark in in_paragraph]
     if unbalanced:
         pairs = tuple(dict.fromkeys(mark for mark, _ in unbalanced))
@@ -247,11 +297,12 @@ def _link_spots(alignment: Alignment, en_ids: tuple[int, ...], en: str) -> list[
 
 def check_punctuation(alignment: Alignment, context: CheckContext) -> Iterator[Finding]:
     """One finding per kind of slip in a link, keyed by the kind and the marks concerned."""
+    open_pairs = _OpenInParagraphs(alignment.target)
     for link in alignment.links:
         if not link.en:
             continue
         zh, en = link_texts(alignment, link.zh, link.en)
-        for spot in _link_spots(alignment, link.en, en):
+        for spot in _link_spots(alignment, link.en, en, open_pairs):
             severity, message = _describe(spot)
             key = f"{spot.kind}: {' '.join(spot.examples)}"
             yield link_finding(NAME, link, zh, en, severity, message, key=key, en_spans=spot.spans)

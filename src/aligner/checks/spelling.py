@@ -25,13 +25,16 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import regex
 
 from aligner.checks.base import CheckContext, link_texts
 from aligner.glossary.model import GlossaryEntry
 from aligner.model import Alignment, Document, Finding, Link, Severity
+
+if TYPE_CHECKING:
+    from aligner.lexicon.spelling import Corrector
 
 NAME = "spelling"
 
@@ -67,25 +70,38 @@ class Dictionary(Protocol):
 
 
 class PySpellChecker:
-    """pyspellchecker's English frequency list."""
+    """pyspellchecker's English frequency list.
+
+    Known words and near misses are answered from the cached word set, suggestions from
+    the cached frequencies (read only when a misspelling needs one), each word corrected
+    once (:mod:`aligner.lexicon.spelling`).
+    """
 
     def __init__(self) -> None:
-        from spellchecker import SpellChecker
+        from aligner.lexicon.spelling import english_words
 
-        self._checker = SpellChecker(language="en", distance=2)
+        self._words = english_words()
+        self._corrector: Corrector | None = None
+        self._suggestions: dict[str, str | None] = {}
 
     def known(self, word: str) -> bool:
-        return word.lower() in self._checker
+        return word.lower() in self._words.words
 
     def suggestion(self, word: str) -> str | None:
+        from aligner.lexicon.spelling import Corrector, english_frequencies
+
         lowered = word.lower()
-        best = self._checker.correction(lowered)
+        if lowered not in self._suggestions:
+            if self._corrector is None:
+                self._corrector = Corrector(self._words, english_frequencies())
+            self._suggestions[lowered] = self._corrector.correction(lowered)
+        best = self._suggestions[lowered]
         if best is None or best == lowered:
             return None
         return _like(word, best)
 
     def near(self, word: str) -> bool:
-        return bool(self._checker.known(self._checker.edit_distance_1(word.lower())))
+        return self._words.near(word)
 
 
 @lru_cache(maxsize=1)
@@ -145,12 +161,22 @@ def _camel(word: str) -> bool:
     return any(char.isupper() for char in word[1:]) and not word.isupper()
 
 
+def _words(text: str) -> Iterator[str]:
+    """The words :func:`tokens` finds, without working out where sentences start."""
+    masked = _ADDRESS.sub(lambda m: " " * len(m.group()), text)
+    for word in _WORD.findall(masked):
+        for suffix in _SUFFIXES:
+            if word.endswith(suffix) and len(word) > len(suffix):
+                word = word[: -len(suffix)]
+                break
+        yield word
+
+
 def known_words(glossary_english: Iterable[str], extra: Iterable[str]) -> frozenset[str]:
     """Lower-cased words that count as spelt right besides the dictionary's."""
     found: set[str] = set()
     for phrase in [*glossary_english, *extra]:
-        for token in tokens(phrase):
-            found.add(token.text.lower())
+        found.update(word.lower() for word in _words(phrase))
     return frozenset(found)
 
 

@@ -1,21 +1,28 @@
-"""Loading glossaries for QA: user files by path, and the customs glossary shipped with aligner."""
+"""Loading glossaries for QA: user files by path, and the customs glossary shipped with aligner.
+
+The bundled glossary is parsed once and the result kept in the user's cache folder
+(:mod:`aligner.lexicon.cache`), so a run that uses only it never loads the TBX reader; the
+readers are imported when a user's file is read.
+"""
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from aligner.glossary.conflicts import entry_problems
-from aligner.glossary.csvfile import read_csv_glossary
-from aligner.glossary.files import read_input_bytes
 from aligner.glossary.model import Glossary, GlossaryEntry
 from aligner.glossary.precedence import Override, in_force, overrides
-from aligner.glossary.problems import ReadResult, raise_first_error
-from aligner.glossary.tbx import read_tbx_glossary
+from aligner.lexicon.cache import cache_file, cached, source_stamp
+
+if TYPE_CHECKING:
+    from aligner.glossary.problems import ReadResult
 
 BUNDLED_NAME = "customs.tbx"
+_CACHE_VERSION = 1
 
 
 def _looks_like_xml(data: bytes) -> bool:
@@ -28,6 +35,10 @@ def read_glossary(path: str, data: bytes | None = None) -> ReadResult:
     The format follows the extension (.tbx, .csv, .tsv); any other extension is
     recognised by content. Raises InputError only when the file cannot be used at all.
     """
+    from aligner.glossary.csvfile import read_csv_glossary
+    from aligner.glossary.files import read_input_bytes
+    from aligner.glossary.tbx import read_tbx_glossary
+
     if data is None:
         data = read_input_bytes(path)
     suffix = Path(path).suffix.lower()
@@ -42,6 +53,9 @@ def load_glossary(path: str) -> Glossary:
     Entries that contradict each other (a rendering both accepted and deprecated for one
     term) are refused too, exactly as ``glossary check`` reports them as errors.
     """
+    from aligner.glossary.conflicts import entry_problems
+    from aligner.glossary.problems import raise_first_error
+
     result = read_glossary(path)
     raise_first_error(path, result.problems)
     conflicts = tuple(entry_problems(result.glossary.entries))
@@ -49,13 +63,34 @@ def load_glossary(path: str) -> Glossary:
     return result.glossary
 
 
-@lru_cache(maxsize=1)
-def bundled_glossary() -> Glossary:
-    """The customs glossary shipped inside the package (read once per process)."""
-    data = resources.files("aligner").joinpath("data", BUNDLED_NAME).read_bytes()
-    result = read_tbx_glossary(BUNDLED_NAME, data)
+def _parse_bundled(source: Path) -> Glossary:
+    from aligner.glossary.problems import raise_first_error
+    from aligner.glossary.tbx import read_tbx_glossary
+
+    result = read_tbx_glossary(BUNDLED_NAME, source.read_bytes())
     raise_first_error(BUNDLED_NAME, result.problems)
     return result.glossary
+
+
+def _decode_bundled(data: bytes) -> Glossary:
+    glossary = pickle.loads(data)
+    if not isinstance(glossary, Glossary):
+        raise TypeError("not a glossary")
+    return glossary
+
+
+@lru_cache(maxsize=1)
+def bundled_glossary() -> Glossary:
+    """The customs glossary shipped inside the package (read once per process, parsed once
+    per version of the file)."""
+    source = Path(str(resources.files("aligner").joinpath("data", BUNDLED_NAME)))
+    path = cache_file("glossary", _CACHE_VERSION, [source_stamp(source)], ".pickle")
+    return cached(
+        path,
+        lambda: _parse_bundled(source),
+        lambda glossary: pickle.dumps(glossary, protocol=pickle.HIGHEST_PROTOCOL),
+        _decode_bundled,
+    )
 
 
 def glossaries_in_order(paths: Sequence[str], *, include_bundled: bool = True) -> list[Glossary]:

