@@ -660,6 +660,13 @@ def glossary_convert(source: str, target: str, tbx_dialect: str) -> None:
     help="Worker processes [default: one per CPU].",
 )
 @click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="Check the pairs on a Dask cluster (tcp://host:8786) instead of local processes; "
+    "outputs are still written here. Needs the dask extra.",
+)
+@click.option(
     "--to",
     "to",
     default="",
@@ -704,6 +711,7 @@ def batch(
     glossaries: tuple[str, ...],
     no_default_glossary: bool,
     jobs: int | None,
+    scheduler: str | None,
     to: str,
     fail_on: str,
     resume: bool,
@@ -739,6 +747,7 @@ def batch(
       aligner batch releases/ -o qa-out
       aligner batch 2025-q1.zip 2025-q2.tar.gz -o qa-out --to html,xliff --jobs 4
       aligner batch releases/ -o qa-out --resume --fail-on warning
+      aligner batch archive.zip -o qa-out --scheduler tcp://10.0.0.5:8786
     """
     from aligner.batch import (
         BatchOptions,
@@ -765,6 +774,7 @@ def batch(
         ),
         deliverables=deliverables,
         jobs=jobs,
+        scheduler=scheduler,
         resume=resume,
         manifest=manifest,
         qa=_qa_options(checklists, no_default_checklist, words, severities),

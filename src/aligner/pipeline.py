@@ -52,6 +52,7 @@ __all__ = [
     "load_pair_bytes",
     "load_words",
     "make_scorer",
+    "output_bytes",
     "parse_severities",
     "qa_report",
     "read_alignment",
@@ -346,12 +347,16 @@ def qa_report(
     checks: Sequence[str] | None = None,
     accepted: Mapping[str, str] | None = None,
     qa: QAOptions | None = None,
+    checklist: Sequence[ChecklistRule] | None = None,
+    words: frozenset[str] | None = None,
 ) -> Report:
     """Run the QA checks and find glossary terms for highlighting in deliverables.
 
     ``accepted`` maps finding ids a reviewer accepted to their notes (see
     :func:`load_acceptances`); those findings move to ``Report.accepted``. ``qa`` names
     checklists, word lists and severity overrides (by default: the bundled checklist).
+    ``checklist`` and ``words``, when given, are the rules and words ``qa``'s files hold,
+    read already (a batch reads them once, where the files are, and sends them to workers).
     """
     from aligner.checks.accepted import apply_acceptances
     from aligner.checks.base import CheckContext
@@ -363,8 +368,8 @@ def qa_report(
     context = CheckContext(
         glossary=tuple(glossary),
         reference=reference,
-        checklist=load_checklist_rules(qa, glossary),
-        words=load_words(qa),
+        checklist=load_checklist_rules(qa, glossary) if checklist is None else tuple(checklist),
+        words=load_words(qa) if words is None else words,
     )
     findings = override_severities(run_checks(alignment, context, checks), qa.severities)
     report = Report(alignment, findings, term_hits(alignment, glossary))
@@ -462,6 +467,18 @@ def write_outputs(
     for path in wanted:
         write_report(report, path, settings)
     return wanted
+
+
+def output_bytes(report: Report, path: str, settings: OutputSettings) -> bytes:
+    """The content of the output ``path``'s extension names, for a caller that writes it
+    elsewhere (a batch worker hands it to the process that owns the output folder)."""
+    from aligner.formats.registry import file_extensions, format_for
+
+    found = format_for(path)
+    if found is None:
+        known = ", ".join(file_extensions())
+        raise ValueError(f"{path}: unknown output extension; use one of {known}")
+    return found.load()(report, settings)
 
 
 def render(report: Report, name: str, settings: OutputSettings) -> str:

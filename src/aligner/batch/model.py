@@ -136,6 +136,8 @@ class BatchOptions:
     qa: QAOptions = DEFAULT_QA_OPTIONS
     """Checklists, word lists and severity overrides, applied to every document."""
     handout: Literal["clean", "review"] = "review"
+    scheduler: str | None = None
+    """A Dask scheduler's address: check the pairs on that cluster instead of locally."""
 
 
 @dataclass(frozen=True)

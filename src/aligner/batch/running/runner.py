@@ -10,10 +10,10 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from aligner.batch.inputs.listing import Content, Listing
 from aligner.batch.inputs.sources import InputKind, input_kind, list_input, read_input
@@ -32,15 +32,19 @@ from aligner.batch.pairing.naming import unique_names
 from aligner.batch.reporting.crossdoc import archive_inconsistencies
 from aligner.batch.reporting.summary_files import write_summaries
 from aligner.batch.reporting.terms import shared_renderings, term_table
-from aligner.batch.running.pool import WorkerPool
+from aligner.batch.running.output import write_outcome
+from aligner.batch.running.pool import InProcess, PairRunner, WorkerPool
 from aligner.batch.running.resume import skipped_result
 from aligner.batch.running.state import is_up_to_date, output_files, pair_hash, settings_fingerprint
-from aligner.batch.running.worker import PairJob, WorkSettings, load_glossary, process_pair
+from aligner.batch.running.worker import PairJob, WorkSettings, load_glossary
 from aligner.errors import InputError
 from aligner.files import read_input_file, refuse_outdir_around_inputs, remove_stale_temporaries
 from aligner.glossary.model import GlossaryEntry
 from aligner.model import Lang
 from aligner.pipeline import load_checklist_rules, load_words
+
+if TYPE_CHECKING:
+    from aligner.batch.running.worker import PairOutcome
 
 
 class Progress(Protocol):
@@ -194,25 +198,36 @@ def _items(
                     yield _pair_item(input_pairs[index], both["zh"], both["en"], context)
 
 
+def _runner(settings: WorkSettings, workers: int, scheduler: str | None) -> PairRunner:
+    """Where the pairs are checked: a Dask cluster, a local process pool, or right here."""
+    if scheduler is not None:
+        from aligner.batch.running.dask_pool import DaskPool
+
+        return DaskPool(scheduler, settings)
+    if workers <= 1:
+        return InProcess(settings)
+    return WorkerPool(workers, settings)
+
+
 def _run_pairs(
     items: Iterator[PairJob | PairResult],
-    settings: WorkSettings,
-    workers: int,
+    runner: PairRunner,
+    outdir: str,
     record: Progress,
 ) -> None:
-    if workers <= 1:
-        for item in items:
-            record.advance(item if isinstance(item, PairResult) else process_pair(item, settings))
-        return
-    with WorkerPool(workers, settings) as pool:
+    """Check each pair on ``runner`` and write what comes back; only this process writes."""
+
+    def finish(outcomes: Iterable[PairOutcome]) -> None:
+        for outcome in outcomes:
+            record.advance(write_outcome(outdir, outcome))
+
+    with runner:
         for item in items:
             if isinstance(item, PairResult):
                 record.advance(item)
-                continue
-            for result in pool.submit(item):
-                record.advance(result)
-        for result in pool.drain():
-            record.advance(result)
+            else:
+                finish(runner.submit(item))
+        finish(runner.drain())
 
 
 class _Collector:
@@ -239,6 +254,10 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchS
     glossary or manifest, an unusable output folder); problems with single files end up
     in the summary instead.
     """
+    if options.scheduler is not None:
+        from aligner.batch.running.dask_pool import require_dask
+
+        require_dask()
     inputs = tuple(dict.fromkeys(options.inputs))
     kinds = {path: input_kind(path) for path in inputs}
     refuse_outdir_around_inputs(
@@ -253,9 +272,10 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchS
     )
     outdir = _prepare_outdir(options.outdir)
     glossary = load_glossary(options.align)
-    # A bad checklist or word list stops the run before any pair is read.
-    load_checklist_rules(options.qa, glossary)
-    load_words(options.qa)
+    # A bad checklist or word list stops the run before any pair is read; workers get
+    # what the files hold, since they may run where the files are not.
+    checklist = load_checklist_rules(options.qa, glossary)
+    words = load_words(options.qa)
     context = _Context(
         options,
         outdir,
@@ -278,15 +298,18 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchS
         collector.advance(failure)
     workers = max(1, min(options.jobs or available_cpus(), len(plan.pairs)))
     settings = WorkSettings(
-        str(outdir),
         options.align,
         options.deliverables,
+        glossary,
+        checklist,
+        words,
         options.accepted,
         options.handout,
         options.qa,
     )
     late: list[Rejection] = []
-    _run_pairs(_items(plan.pairs, kinds, context, late), settings, workers, collector)
+    runner = _runner(settings, workers, options.scheduler)
+    _run_pairs(_items(plan.pairs, kinds, context, late), runner, str(outdir), collector)
     order = {pair.name: position for position, pair in enumerate(plan.pairs)}
     documents = tuple(
         sorted(collector.results, key=lambda result: order.get(result.name, len(order)))
