@@ -429,9 +429,12 @@ def load_acceptances(paths: Iterable[str]) -> dict[str, str]:
 
     Where several files accept one id, the note of the last file given is kept.
     """
+    accepted: dict[str, str] = {}
+    paths = list(paths)
+    if not paths:
+        return accepted
     from aligner.formats.accepted import read_accepted
 
-    accepted: dict[str, str] = {}
     for path in paths:
         for acceptance in read_accepted(path):
             accepted[acceptance.id] = acceptance.note

@@ -7,17 +7,23 @@ reports the line of each one that does not.
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from aligner.checklists.model import ChecklistProblem, ChecklistRule
-from aligner.checklists.patterns import PatternError, compile_rule
-from aligner.checklists.read import Read, read_checklist
 from aligner.errors import InputError
 from aligner.glossary.model import GlossaryEntry
+from aligner.lexicon.cache import cache_file, cached, source_stamp
+
+if TYPE_CHECKING:
+    from aligner.checklists.read import Read
 
 BUNDLED_NAME = "customs-checklist.toml"
+_CACHE_VERSION = 1
 
 
 def bundled_bytes() -> bytes:
@@ -28,6 +34,9 @@ def check_checklist(
     path: str, glossary: Sequence[GlossaryEntry], data: bytes | None = None
 ) -> Read:
     """Every rule of a file that reads and compiles, and every problem, by line."""
+    from aligner.checklists.patterns import PatternError, compile_rule
+    from aligner.checklists.read import read_checklist
+
     rules, problems = read_checklist(path, data)
     usable: list[ChecklistRule] = []
     found = list(problems)
@@ -54,12 +63,34 @@ def load_checklist(
     return rules
 
 
-@lru_cache(maxsize=1)
-def _bundled_rules() -> tuple[ChecklistRule, ...]:
-    rules, problems = read_checklist(BUNDLED_NAME, bundled_bytes())
+def _read_bundled(source: Path) -> tuple[ChecklistRule, ...]:
+    from aligner.checklists.read import read_checklist
+
+    rules, problems = read_checklist(BUNDLED_NAME, source.read_bytes())
     if problems:
         raise InputError(BUNDLED_NAME, str(problems[0]))
     return rules
+
+
+def _decode_rules(data: bytes) -> tuple[ChecklistRule, ...]:
+    rules = pickle.loads(data)
+    if not isinstance(rules, tuple) or not all(isinstance(r, ChecklistRule) for r in rules):
+        raise TypeError("not checklist rules")
+    return rules
+
+
+@lru_cache(maxsize=1)
+def _bundled_rules() -> tuple[ChecklistRule, ...]:
+    """Read once per version of the file and kept in the user's cache folder, so a run
+    with only the bundled checklist loads neither the TOML nor the Xbench reader."""
+    source = Path(str(resources.files("aligner").joinpath("data", BUNDLED_NAME)))
+    path = cache_file("checklist", _CACHE_VERSION, [source_stamp(source)], ".pickle")
+    return cached(
+        path,
+        lambda: _read_bundled(source),
+        lambda rules: pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL),
+        _decode_rules,
+    )
 
 
 def bundled_checklist() -> tuple[ChecklistRule, ...]:

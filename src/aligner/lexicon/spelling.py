@@ -29,7 +29,7 @@ from pathlib import Path
 from aligner.lexicon.cache import cache_file, cached, source_stamp
 from aligner.lexicon.wordset import WordSet
 
-_FORMAT_VERSION = 1
+_FORMAT_VERSION = 2
 _RESOURCE = ("resources", "en.json.gz")
 # Words the checker's number test would skip, but that it checks all the same.
 _NOT_NUMBERS = ("nan", "inf", "infinity")

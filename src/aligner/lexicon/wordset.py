@@ -3,7 +3,7 @@
 A dictionary of 160,000 words costs tens of milliseconds to turn into a Python set, more
 than a press release takes to check, yet a document looks up a few thousand words. So the
 words are kept as one sorted UTF-8 byte string with the place of each group of words
-sharing their first two characters, and a group becomes a set the first time a word of
+sharing their first three characters, and a group becomes a set the first time a word of
 that group is looked up.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-PREFIX = 2
+PREFIX = 3
 
 
 class WordSet:
