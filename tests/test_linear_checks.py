@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aligner.checks import punctuation
+from aligner.checks.chrome import _COOKIE_NOTICE
 from aligner.checks.punctuation import _after_list_marker, _OpenInParagraphs, unbalanced_pairs
 from aligner.glossary.match import _without_overlaps
 from aligner.model import Document, Segment, TermHit, TermStatus
@@ -85,3 +86,14 @@ _HIT = st.builds(
 @given(st.lists(_HIT, max_size=30))
 def test_overlapping_hits_are_dropped_as_before(hits: list[TermHit]) -> None:
     assert _without_overlaps(hits) == _overlap_definition(hits)
+
+
+_COOKIE_WORDS = st.sampled_from(
+    ["cookie", "COOKIES", "website", "site", "browse", "we use", "agree", "网站", "使用", " ", "\n"]
+)
+
+
+@given(st.lists(_COOKIE_WORDS | st.text(max_size=3), max_size=12))
+def test_a_cookie_notice_is_found_from_the_start_as_a_search_finds_it(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert bool(_COOKIE_NOTICE.match(text)) == bool(_COOKIE_NOTICE.search(text))

@@ -255,7 +255,9 @@ def _is_meta_line(text: str) -> bool:
 
 
 def _is_cookie_notice(text: str) -> bool:
-    return len(text) <= _COOKIE_NOTICE_LIMIT and bool(_COOKIE_NOTICE.search(text))
+    # Both lookaheads hold at some position only if they hold at the start (what they look
+    # for then lies ahead too), so one match from the start is the search, in linear time.
+    return len(text) <= _COOKIE_NOTICE_LIMIT and bool(_COOKIE_NOTICE.match(text))
 
 
 def _chrome_phrase_length(tokens: list[str], start: int) -> int:
@@ -301,6 +303,12 @@ def _is_page_info_line(text: str) -> bool:
     return recognised >= 2
 
 
+# Several checks ask about the same lines (is this chrome? boilerplate?), so the answers
+# are remembered by text: a line is classified once per run, not once per check.
+_REMEMBERED = 65536
+
+
+@lru_cache(maxsize=_REMEMBERED)
 def is_page_chrome(text: str) -> bool:
     """Navigation, language switches, page tools, "Source:/Editor:" page metadata, the
     date-and-tools line under a headline, and cookie notices."""
@@ -317,6 +325,7 @@ def is_page_chrome(text: str) -> bool:
     )
 
 
+@lru_cache(maxsize=_REMEMBERED)
 def is_boilerplate(text: str) -> bool:
     """Translation notes, notice headings, copyright footers and contact/address lines."""
     line = _normalise(text)
@@ -340,6 +349,7 @@ def is_symbols_only(text: str) -> bool:
     return not any(char.isalpha() and char not in _CHINESE_NUMERALS for char in text)
 
 
+@lru_cache(maxsize=_REMEMBERED)
 def non_body_kind(text: str) -> str | None:
     """Which kind of non-body line this is, in words a finding can quote, or None."""
     if is_page_chrome(text):
