@@ -7,9 +7,8 @@ from collections.abc import Callable, Sequence
 from typing import Literal
 
 from aligner.align.coverage import check_coverage
-from aligner.align.length import LengthModel
 from aligner.align.scorer import Scorer, SpanScorer
-from aligner.align.search import DEFAULT_LINK_TYPES, SearchConfig, search
+from aligner.align.settings import DEFAULT_LINK_TYPES, SearchConfig
 from aligner.glossary.model import GlossaryEntry
 from aligner.model import Alignment, Document, Link
 
@@ -95,6 +94,9 @@ def align_prepared(
     config: SearchConfig | None = None,
 ) -> Alignment:
     """The search alone, for a scorer already prepared (so its cost can be timed apart)."""
+    from aligner.align.length import LengthModel
+    from aligner.align.search import search
+
     config = config or SearchConfig()
     check_coverage(
         config.link_types,

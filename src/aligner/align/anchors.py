@@ -13,6 +13,9 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
+from aligner.align.band import IntArray, pair_similarities
 from aligner.align.length import LengthModel
 from aligner.align.scorer import SpanScorer
 
@@ -23,6 +26,9 @@ class AnchorConfig:
     margin: float = 0.08
     min_window: int = 100
     window_fraction: float = 0.125
+    # Beyond this the window stops growing with the document, which keeps the search for
+    # anchors linear; the character diagonal drifts less than this even in a book.
+    max_window: int = 1000
 
 
 def diagonal(lengths: LengthModel) -> list[int]:
@@ -41,21 +47,50 @@ def find_anchors(
     """Confident 1:1 pairs (zh index, en index), strictly increasing on both sides."""
     n = len(lengths.han_cumulative) - 1
     m = len(lengths.en_cumulative) - 1
-    centre = diagonal(lengths)
-    window = max(config.min_window, int(max(n, m) * config.window_fraction))
+    centre = np.array(diagonal(lengths)[:n], dtype=np.int64)
+    window = anchor_window(n, m, config)
+    lo = np.maximum(0, centre - window)
+    hi = np.minimum(m, centre + window + 1)
+    zh, en = _candidate_pairs(scorer, lo, hi)
+    if not len(zh):
+        return []
+    scores = pair_similarities(scorer, zh, en)
     confident: list[tuple[int, int]] = []
-    for i in range(n):
-        lo, hi = max(0, centre[i] - window), min(m, centre[i] + window + 1)
-        scored = sorted(
-            ((scorer.similarity(i, i + 1, j, j + 1), j) for j in scorer.candidates(i, lo, hi)),
-            reverse=True,
-        )
-        if not scored or scored[0][0] < config.min_similarity:
+    # Per Chinese sentence: its candidates, best first (the later one on a tie).
+    order = np.lexsort((-en, -scores, zh))
+    zh, en, scores = zh[order].tolist(), en[order].tolist(), scores[order].tolist()
+    for k, i in enumerate(zh):
+        if k and zh[k - 1] == i:
             continue
-        runner_up = scored[1][0] if len(scored) > 1 else 0.0
-        if scored[0][0] - runner_up >= config.margin:
-            confident.append((i, scored[0][1]))
+        best = scores[k]
+        if best < config.min_similarity:
+            continue
+        runner_up = scores[k + 1] if k + 1 < len(zh) and zh[k + 1] == i else 0.0
+        if best - runner_up >= config.margin:
+            confident.append((i, en[k]))
     return longest_chain(confident)
+
+
+def anchor_window(n: int, m: int, config: AnchorConfig = AnchorConfig()) -> int:
+    """How far from the diagonal a Chinese sentence's counterpart is looked for: a share
+    of the document, within bounds, so that the search stays linear in a long book."""
+    return min(config.max_window, max(config.min_window, int(max(n, m) * config.window_fraction)))
+
+
+def _candidate_pairs(scorer: SpanScorer, lo: IntArray, hi: IntArray) -> tuple[IntArray, IntArray]:
+    """Every Chinese sentence's candidates in its window, as flat (zh, en) pairs."""
+    zh = np.arange(len(lo), dtype=np.int64)
+    batch = getattr(scorer, "candidate_pairs", None)
+    if batch is not None:
+        found: tuple[IntArray, IntArray] = batch(zh, lo, hi)
+        return found
+    rows: list[int] = []
+    columns: list[int] = []
+    for i, (low, high) in enumerate(zip(lo.tolist(), hi.tolist(), strict=True)):
+        for j in scorer.candidates(i, low, high):
+            rows.append(i)
+            columns.append(j)
+    return np.array(rows, dtype=np.int64), np.array(columns, dtype=np.int64)
 
 
 def longest_chain(pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -20,6 +20,10 @@ import statistics
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
+
+from aligner.align.band import FloatArray, IntArray
+
 # English sentences examined on each side of a Chinese sentence's proportional position.
 _WINDOW = 8
 
@@ -35,14 +39,47 @@ def typical_best(
     book whose halves are translated at different lengths) the best value found is
     lower, which counts towards a free translation, the safer side to err on.
     """
+
+    def pairs(zh: IntArray, en: IntArray) -> FloatArray:
+        return np.array(
+            [similarity(i, i + 1, j, j + 1) for i, j in zip(zh.tolist(), en.tolist(), strict=True)],
+            dtype=np.float64,
+        )
+
+    return typical_best_of_pairs(pairs, zh_count, en_count)
+
+
+def typical_best_of_pairs(
+    pair_similarity: Callable[[IntArray, IntArray], FloatArray], zh_count: int, en_count: int
+) -> float:
+    """:func:`typical_best` with the one-to-one similarities of many pairs asked at once
+    (``pair_similarity(zh, en)`` scores the pairs ``(zh[k], en[k])``)."""
     if not zh_count or not en_count:
         return 0.0
-    best: list[float] = []
-    for i in range(zh_count):
-        centre = i * en_count // zh_count
-        low, high = max(0, centre - _WINDOW), min(en_count, centre + _WINDOW + 1)
-        best.append(max(similarity(i, i + 1, j, j + 1) for j in range(low, high)))
+    zh = np.arange(zh_count, dtype=np.int64)
+    centre = zh * en_count // zh_count
+    low = np.maximum(0, centre - _WINDOW)
+    high = np.minimum(en_count, centre + _WINDOW + 1)
+    best: list[float] = row_maxima(pair_similarity, zh, low, high).tolist()
     return statistics.median(best)
+
+
+def row_maxima(
+    pair_similarity: Callable[[IntArray, IntArray], FloatArray],
+    zh: IntArray,
+    low: IntArray,
+    high: IntArray,
+) -> FloatArray:
+    """For each Chinese sentence ``zh[k]``, its best 1:1 similarity with the English
+    sentences ``low[k]..high[k]-1`` (each range non-empty)."""
+    widths = high - low
+    starts = np.zeros(len(widths) + 1, dtype=np.int64)
+    np.cumsum(widths, out=starts[1:])
+    rows = np.repeat(np.arange(len(widths), dtype=np.int64), widths)
+    columns = np.arange(int(starts[-1]), dtype=np.int64) - starts[rows] + low[rows]
+    scores = pair_similarity(zh[rows], columns)
+    maxima: FloatArray = np.maximum.reduceat(scores, starts[:-1])
+    return maxima
 
 
 @dataclass(frozen=True)

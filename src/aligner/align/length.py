@@ -15,7 +15,10 @@ import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 
+import numpy as np
+import numpy.typing as npt
 import regex
 
 VARIANCE_PER_CHAR = 9.0
@@ -24,6 +27,9 @@ MIN_RATIO_PAIRS = 20
 RATIO_TOLERANCE = 1.15
 _DEFAULT_RATIO = 3.0
 _HAN = regex.compile(r"\p{Han}")
+
+IntArray = npt.NDArray[np.int64]
+FloatArray = npt.NDArray[np.float64]
 
 
 def char_length(text: str) -> int:
@@ -84,6 +90,29 @@ class LengthModel:
         # The variance grows with the length in Chinese-character equivalents.
         delta = (en_len - expected) / math.sqrt(2.0 * max(expected, ratio) * self.variance)
         return math.erfc(abs(delta))
+
+    def probabilities(
+        self, zh_start: IntArray, zh_end: IntArray, en_start: IntArray, en_end: IntArray
+    ) -> FloatArray:
+        """:meth:`probability` of many spans at once (the same numbers, element by element)."""
+        han_cumulative, other_cumulative, en_cumulative = self.arrays
+        han = han_cumulative[zh_end] - han_cumulative[zh_start]
+        other = other_cumulative[zh_end] - other_cumulative[zh_start]
+        en_len = en_cumulative[en_end] - en_cumulative[en_start]
+        ratio = self.ratio
+        expected = ratio * han + other
+        delta = (en_len - expected) / np.sqrt(2.0 * np.maximum(expected, ratio) * self.variance)
+        # math.erfc itself, so that a span scores exactly as asked alone.
+        return np.fromiter(map(math.erfc, np.abs(delta).tolist()), np.float64, len(delta))
+
+    @cached_property
+    def arrays(self) -> tuple[IntArray, IntArray, IntArray]:
+        """The three cumulative length tables as arrays (made once per model)."""
+        return (
+            np.array(self.han_cumulative, dtype=np.int64),
+            np.array(self.other_cumulative, dtype=np.int64),
+            np.array(self.en_cumulative, dtype=np.int64),
+        )
 
     def with_ratio_from(self, anchors: Sequence[tuple[int, int]]) -> LengthModel:
         """The same lengths with the ratio re-estimated between anchor pairs.

@@ -14,15 +14,17 @@ cost of scoring a 2:2 candidate at a few additions.
 
 from __future__ import annotations
 
-import bisect
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+import numpy as np
 import regex
 
-from aligner.align.closeness import CLOSENESS, Adapted, typical_best
+from aligner.align.band import Band, FloatArray, IntArray, SpanTable
+from aligner.align.closeness import CLOSENESS, Adapted, typical_best_of_pairs
+from aligner.align.evidence import Evidence
 from aligner.align.objective import SENTENCE_WEIGHTED, Objective
 from aligner.glossary.model import GlossaryEntry
 from aligner.language.numbers import anchor_keys
@@ -34,8 +36,6 @@ from aligner.model import Document
 
 _LATIN_IN_ZH = regex.compile(r"[A-Za-z][A-Za-z0-9\-]*")
 _MAX_NAME_SYLLABLES = 3
-# Coverage credited to a sentence with no content words at all ("Good morning!" aside).
-_NO_EVIDENCE = 0.25
 # Anchor search: keys in at most this many English sentences (or 0.5% of them) are "rare".
 _RARE_MIN_DF = 8
 _CANDIDATES = 4
@@ -172,10 +172,12 @@ def _idf(bags: Sequence[Iterable[str]]) -> dict[str, float]:
 
 
 class LexicalSpanScorer:
-    """Span similarity from cached, IDF-weighted sentence-pair coverage.
+    """Span similarity from IDF-weighted sentence-pair coverage.
 
     ``closeness`` is the document pair's typical best one-to-one similarity (see
-    ``closeness.py``), and ``objective`` the search objective chosen with it.
+    ``closeness.py``), and ``objective`` the search objective chosen with it. The
+    evidence is kept in :class:`~aligner.align.evidence.Evidence`, which answers a
+    whole band of the search at once (:meth:`span_table`) as well as single links.
     """
 
     def __init__(
@@ -186,53 +188,22 @@ class LexicalSpanScorer:
     ) -> None:
         zh_idf = _idf([s.words for s in zh])
         en_idf = _idf([s.keys for s in en])
-        # The parts of a glossary term share its weight.
-        self._zh_units = [
-            tuple(zip(s.units, (zh_idf[w] / s.words.count(w) for w in s.words), strict=True))
-            for s in zh
-        ]
-        self._zh_offered = [s.offered for s in zh]
-        self._en_keys = [s.keys for s in en]
-        self._en_idf = en_idf
-        self._zh_size = [sum(w for _, w in units) for units in self._zh_units]
-        self._en_size = [sum(en_idf[k] for k in s.keys) for s in en]
-        self._zh_weights = [tuple(w for _, w in units) for units in self._zh_units]
-        en_order = [sorted(s.keys) for s in en]
-        self._en_bit = [{k: b for b, k in enumerate(order)} for order in en_order]
-        self._en_weights = [tuple(en_idf[k] for k in order) for order in en_order]
-        self._cache: dict[tuple[int, int], tuple[float, float, int, int]] = {}
-        # Relative coverage by hit mask, per sentence (see _cached_relative).
-        self._zh_masked: list[dict[int, float]] = [{} for _ in zh]
-        self._en_masked: list[dict[int, float]] = [{} for _ in en]
-        self._postings = _rare_key_postings(self._en_keys)
-        self._zh_base, self._en_base = self._baselines()
-        self.closeness = typical_best(self.similarity, len(zh), len(en))
+        self._evidence = Evidence.build(
+            # The parts of a glossary term share its weight.
+            [
+                (s.units, [zh_idf[w] / s.words.count(w) for w in s.words], s.offered)
+                for s in zh
+            ],
+            [s.keys for s in en],
+            en_idf,
+            _rare_limit(len(en)),
+        )
+        self._evidence.set_baselines(_BASELINE_DRAWS, _far_sample)
+        self.closeness = typical_best_of_pairs(self.pair_similarities, len(zh), len(en))
         self.objective: Objective = SENTENCE_WEIGHTED
         if skip_cost is not None:
             share = CLOSENESS.share(self.closeness)
             self.objective = replace(SENTENCE_WEIGHTED, skip_cost=skip_cost.at(share))
-
-    def _baselines(self) -> tuple[list[float], list[float]]:
-        """Each sentence's coverage by sentences that do not translate it.
-
-        Sentences of one release share its vocabulary ("trade", "China", "growth"), so an
-        unrelated sentence still covers a third of a sentence's words. Measuring coverage
-        above this background, as margin-based embedding aligners do with cosine, is what
-        lets an untranslated sentence stand alone instead of joining its neighbour.
-        """
-        n, m = len(self._zh_units), len(self._en_keys)
-        zh_base = [0.0] * n
-        en_base = [0.0] * m
-        if n < 2 or m < 2:
-            return zh_base, en_base
-        draws = min(_BASELINE_DRAWS, m - 1, n - 1)
-        for i in range(n):
-            js = _far_sample(i * m // n, m, draws)
-            zh_base[i] = sum(_coverage(self._pair(i, j)[0], self._zh_size[i]) for j in js) / len(js)
-        for j in range(m):
-            iz = _far_sample(j * n // m, n, draws)
-            en_base[j] = sum(_coverage(self._pair(i, j)[1], self._en_size[j]) for i in iz) / len(iz)
-        return zh_base, en_base
 
     def candidates(self, zh_index: int, en_lo: int, en_hi: int) -> list[int]:
         """English sentences in [en_lo, en_hi) sharing rare evidence with a Chinese one.
@@ -240,41 +211,20 @@ class LexicalSpanScorer:
         Only keys found in few English sentences are looked up, so a whole document is
         scanned in linear time; the best few are returned for exact scoring.
         """
-        votes: dict[int, float] = {}
-        idf = self._en_idf
-        for key in self._zh_offered[zh_index]:
-            postings = self._postings.get(key)
-            if postings is None:
-                continue
-            start = bisect.bisect_left(postings, en_lo)
-            for j in postings[start:]:
-                if j >= en_hi:
-                    break
-                votes[j] = votes.get(j, 0.0) + idf[key]
-        ranked = sorted(votes, key=lambda j: (-votes[j], j))
-        return ranked[:_CANDIDATES]
+        found = self.candidate_pairs(
+            np.array([zh_index], dtype=np.int64),
+            np.array([en_lo], dtype=np.int64),
+            np.array([en_hi], dtype=np.int64),
+        )
+        columns: list[int] = found[1].tolist()
+        return columns
 
-    def _pair(self, i: int, j: int) -> tuple[float, float, int, int]:
-        """Hit weights of one sentence pair, and which units and keys were hit (bit masks)."""
-        cached = self._cache.get((i, j))
-        if cached is None:
-            keys = self._en_keys[j]
-            zh_mask = 0
-            zh_hits = 0.0
-            for u, (unit, w) in enumerate(self._zh_units[i]):
-                if not unit.isdisjoint(keys):
-                    zh_mask |= 1 << u
-                    zh_hits += w
-            idf = self._en_idf
-            bit = self._en_bit[j]
-            en_mask = 0
-            en_hits = 0.0
-            for k in keys & self._zh_offered[i]:
-                en_mask |= 1 << bit[k]
-                en_hits += idf[k]
-            cached = (zh_hits, en_hits, zh_mask, en_mask)
-            self._cache[(i, j)] = cached
-        return cached
+    def candidate_pairs(
+        self, zh: IntArray, en_lo: IntArray, en_hi: IntArray
+    ) -> tuple[IntArray, IntArray]:
+        """:meth:`candidates` of many Chinese sentences at once, as (zh, en) pairs: each
+        sentence's best few, best first (more shared rare evidence, then the earlier)."""
+        return self._evidence.candidates(zh, en_lo, en_hi, _CANDIDATES)
 
     def similarity(self, zh_start: int, zh_end: int, en_start: int, en_end: int) -> float:
         """Mean coverage of the link's sentences, each measured on its own.
@@ -285,67 +235,24 @@ class LexicalSpanScorer:
         many sentences of the other span offer it, so a neighbour that only repeats what
         the link's own translation already covers adds nothing to the link.
         """
-        if zh_end - zh_start == 1 and en_end - en_start == 1:  # the common case, kept cheap
-            zh_hits, en_hits, _, _ = self._pair(zh_start, en_start)
-            return (
-                _relative(zh_hits, self._zh_size[zh_start], self._zh_base[zh_start])
-                + _relative(en_hits, self._en_size[en_start], self._en_base[en_start])
-            ) / 2
-        zh_masks = [0] * (zh_end - zh_start)
-        en_masks = [0] * (en_end - en_start)
-        cache, pair = self._cache, self._pair
-        for a, i in enumerate(range(zh_start, zh_end)):
-            for b, j in enumerate(range(en_start, en_end)):
-                hit = cache.get((i, j)) or pair(i, j)
-                zh_masks[a] |= hit[2]
-                en_masks[b] |= hit[3]
-        total = 0.0
-        for a, mask in enumerate(zh_masks):
-            i = zh_start + a
-            total += _cached_relative(
-                self._zh_masked[i], self._zh_weights[i], self._zh_size[i], self._zh_base[i], mask
-            )
-        for b, mask in enumerate(en_masks):
-            j = en_start + b
-            total += _cached_relative(
-                self._en_masked[j], self._en_weights[j], self._en_size[j], self._en_base[j], mask
-            )
-        return total / ((zh_end - zh_start) + (en_end - en_start))
+        return self._evidence.similarity(zh_start, zh_end, en_start, en_end)
+
+    def pair_similarities(self, zh: IntArray, en: IntArray) -> FloatArray:
+        """One-to-one similarities of the pairs ``(zh[k], en[k])``, all at once."""
+        return self._evidence.pair_similarities(zh, en)
+
+    def span_table(self, band: Band) -> SpanTable:
+        """Similarities of every link inside ``band``, answered many at a time."""
+        return self._evidence.table(band)
 
 
-def _cached_relative(
-    known: dict[int, float], weights: Sequence[float], size: float, base: float, mask: int
-) -> float:
-    """Relative coverage of one sentence when the units (or keys) in ``mask`` are hit;
-    ``known`` is that sentence's cache, since many spans hit the same words."""
-    value = known.get(mask)
-    if value is None:
-        value = known[mask] = _relative(_masked_sum(weights, mask), size, base)
-    return value
-
-
-def _masked_sum(weights: Sequence[float], mask: int) -> float:
-    total = 0.0
-    index = 0
-    while mask:
-        if mask & 1:
-            total += weights[index]
-        mask >>= 1
-        index += 1
-    return total
+def _rare_limit(en_count: int) -> int:
+    """Keys in at most this many English sentences count as rare for the anchor search."""
+    return max(_RARE_MIN_DF, en_count // 200)
 
 
 def _copied_key(han_run: str) -> str:
     return "zh:" + han_run
-
-
-def _rare_key_postings(bags: Sequence[frozenset[str]]) -> dict[str, list[int]]:
-    postings: dict[str, list[int]] = {}
-    for j, keys in enumerate(bags):
-        for key in keys:
-            postings.setdefault(key, []).append(j)
-    limit = max(_RARE_MIN_DF, len(bags) // 200)
-    return {k: v for k, v in postings.items() if len(v) <= limit}
 
 
 def _prefix(key: str) -> str:
@@ -362,17 +269,6 @@ def _far_sample(centre: int, size: int, draws: int) -> list[int]:
     step = size / (draws + 1)
     picks = {int((centre + size / 2 + k * step) % size) for k in range(draws)}
     return sorted(picks - {centre}) or [(centre + 1) % size]
-
-
-def _relative(hits: float, size: float, base: float) -> float:
-    """Coverage above background, scaled so that a full match is still 1."""
-    return (_coverage(hits, size) - base) / (1.0 - base) if base < 1.0 else 0.0
-
-
-def _coverage(hits: float, size: float) -> float:
-    if size <= 0:
-        return _NO_EVIDENCE
-    return min(hits, size) / size
 
 
 # An unlinked sentence is cheap in a close translation (so additions and omissions stay

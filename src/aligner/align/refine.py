@@ -18,6 +18,11 @@ from __future__ import annotations
 import statistics
 from collections.abc import Callable, Collection, Sequence
 
+import numpy as np
+
+from aligner.align.band import FloatArray, IntArray
+from aligner.align.closeness import row_maxima
+
 Span = tuple[int, int, int, int]
 """A link as half-open sentence ranges: zh_start, zh_end, en_start, en_end."""
 
@@ -32,12 +37,31 @@ def typical_similarity(
 ) -> float:
     """Median, over the Chinese sentences, of the best one-to-one similarity near the
     English position the search expects for it (``centres[i]``)."""
-    best = []
-    for i, centre in enumerate(centres[:-1]):
-        low, high = max(0, centre - _WINDOW), min(en_count, centre + _WINDOW + 1)
-        if low < high:
-            best.append(max(similarity(i, i + 1, j, j + 1) for j in range(low, high)))
-    return max(statistics.median(best), _TYPICAL_FLOOR) if best else _TYPICAL_FLOOR
+
+    def pairs(zh: IntArray, en: IntArray) -> FloatArray:
+        return np.array(
+            [similarity(i, i + 1, j, j + 1) for i, j in zip(zh.tolist(), en.tolist(), strict=True)],
+            dtype=np.float64,
+        )
+
+    return typical_similarity_of_pairs(pairs, centres, en_count)
+
+
+def typical_similarity_of_pairs(
+    pair_similarity: Callable[[IntArray, IntArray], FloatArray],
+    centres: Sequence[int],
+    en_count: int,
+) -> float:
+    """:func:`typical_similarity` with many one-to-one similarities asked at once."""
+    centre = np.asarray(centres[:-1], dtype=np.int64)
+    low = np.maximum(0, centre - _WINDOW)
+    high = np.minimum(en_count, centre + _WINDOW + 1)
+    keep = np.flatnonzero(low < high)
+    if not len(keep):
+        return _TYPICAL_FLOOR
+    best = row_maxima(pair_similarity, keep, low[keep], high[keep])
+    values: list[float] = best.tolist()
+    return max(statistics.median(values), _TYPICAL_FLOOR)
 
 
 def split_weak_members(

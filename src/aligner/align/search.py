@@ -15,47 +15,35 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+import numpy.typing as npt
+
 from aligner.align.anchors import centres_from_anchors, diagonal, find_anchors
+from aligner.align.band import FloatArray, IntArray, SpanTable, pair_similarities
 from aligner.align.coverage import LinkTypesTooNarrow
+from aligner.align.fill import BandFill, chunk_end
 from aligner.align.length import LengthModel
 from aligner.align.objective import Objective
-from aligner.align.refine import Span, split_weak_members, typical_similarity
+from aligner.align.refine import Span, split_weak_members, typical_similarity_of_pairs
 from aligner.align.scorer import SpanScorer
+from aligner.align.settings import DEFAULT_LINK_TYPES, SearchConfig
 
-DEFAULT_LINK_TYPES: tuple[tuple[int, int], ...] = (
-    (0, 1),
-    (1, 0),
-    (1, 1),
-    (1, 2),
-    (2, 1),
-    (2, 2),
-    (1, 3),
-    (3, 1),
-    (1, 4),
-    (4, 1),
-    (2, 3),
-    (3, 2),
-)
-
-
-@dataclass(frozen=True)
-class SearchConfig:
-    """What the user may choose about the search: the link shapes allowed, and the
-    narrowest band (wider is slower, never less accurate). How links are valued comes
-    with the scorer (``SpanScorer.objective``)."""
-
-    link_types: tuple[tuple[int, int], ...] = DEFAULT_LINK_TYPES
-    min_band: int = 12
-
+__all__ = ["DEFAULT_LINK_TYPES", "Bead", "SearchConfig", "search"]
 
 @dataclass(frozen=True)
 class _Tables:
-    """The filled dynamic-programming table of one solve, kept for the next one."""
+    """The filled dynamic-programming table of one solve, kept for the next one.
+
+    Cells are stored row after row: row ``i`` holds the English boundaries ``lows[i] ..
+    highs[i]`` from ``starts[i]`` on, so a band of any shape takes memory in proportion
+    to its cells.
+    """
 
     lows: list[int]
     highs: list[int]
-    best: list[list[float]]
-    back: list[list[int]]
+    starts: IntArray
+    best: FloatArray
+    back: npt.NDArray[np.int8]
 
 
 @dataclass(frozen=True)
@@ -102,6 +90,8 @@ class _Problem:
         use_paragraphs = len(set(zh_paragraphs)) > 1 and len(set(en_paragraphs)) > 1
         self.zh_par = list(zh_paragraphs) if use_paragraphs else None
         self.en_par = list(en_paragraphs) if use_paragraphs else None
+        self.zh_paragraphs = np.array(zh_paragraphs, dtype=np.int64) if use_paragraphs else None
+        self.en_paragraphs = np.array(en_paragraphs, dtype=np.int64) if use_paragraphs else None
 
     def paragraph_cost(self, i0: int, i1: int, j0: int, j1: int) -> float:
         """Soft anchors: a link rarely crosses a paragraph boundary.
@@ -153,8 +143,7 @@ class _Problem:
         ``earlier`` is the table of a previous solve: rows up to the first one whose
         bounds changed are reused, since a row depends only on the rows above it.
         """
-        n, m = self.n, self.m
-        neg = -math.inf
+        n = self.n
         start = 0
         if earlier is not None:
             while (
@@ -163,83 +152,78 @@ class _Problem:
                 and earlier.highs[start] == highs[start]
             ):
                 start += 1
-        best: list[list[float]] = [
-            earlier.best[i]
-            if earlier is not None and i < start
-            else [neg] * (highs[i] - lows[i] + 1)
-            for i in range(n + 1)
-        ]
-        back: list[list[int]] = [
-            earlier.back[i]
-            if earlier is not None and i < start
-            else [-1] * (highs[i] - lows[i] + 1)
-            for i in range(n + 1)
-        ]
-        objective = self.objective
+        low = np.array(lows, dtype=np.int64)
+        high = np.array(highs, dtype=np.int64)
+        starts = np.zeros(n + 2, dtype=np.int64)
+        np.cumsum(high - low + 1, out=starts[1:])
+        cells = int(starts[-1])
+        # One cell more than the table, always -inf: where links from outside the band
+        # point.
+        best = np.full(cells + 1, -math.inf, dtype=np.float64)
+        back = np.full(cells, -1, dtype=np.int8)
+        if earlier is not None and start > 0:
+            reused = int(starts[min(start, n + 1)])
+            best[:reused] = earlier.best[:reused]
+            back[:reused] = earlier.back[:reused]
+        fill = BandFill(
+            self.scorer,
+            self.config.link_types,
+            self.objective,
+            self.link_values,
+            (low, high, starts),
+            (best, back),
+        )
+        row = start
+        while row <= n:
+            stop = chunk_end(starts, row, n)
+            fill.rows(row, stop)
+            row = stop
+        tables = _Tables(lows, highs, starts, best, back)
+        return self._trace(tables)
+
+    def _trace(self, tables: _Tables) -> tuple[list[Bead], list[int], _Tables]:
+        """The best path back from the end, and the rows where it touched the band's edge."""
+        n, m = self.n, self.m
         types = self.config.link_types
-        # Per link type: zh size, en size, how often its similarity counts, and the
-        # type's fixed cost. Skips have only that; other links need the scorers. Bound
-        # methods and weights are hoisted out of the loop: this is the hot path of
-        # every alignment.
-        shapes = [(a, b, objective.weight(a, b), -objective.shape_cost(a, b)) for a, b in types]
-        similarity = self.scorer.similarity
-        probability = self.lengths.probability if objective.length_weight else None
-        paragraph_cost = self.paragraph_cost if self.zh_par is not None else None
-        length_weight = objective.length_weight
-        edge_discount = objective.edge_skip_discount
-        best[0][0] = 0.0
-        for i in range(start, n + 1):
-            lo_i, hi_i = lows[i], highs[i]
-            row_best, row_back = best[i], back[i]
-            for j in range(lo_i, hi_i + 1):
-                if i == 0 and j == 0:
-                    continue
-                top = neg
-                top_type = -1
-                for t, (a, b, size, constant) in enumerate(shapes):
-                    pi, pj = i - a, j - b
-                    if pi < 0 or pj < 0:
-                        continue
-                    low = lows[pi]
-                    if pj < low or pj > highs[pi]:
-                        continue
-                    prev = best[pi][pj - low]
-                    if prev == neg:
-                        continue
-                    value = prev + constant
-                    if not a:
-                        if i == 0 or i == n:
-                            value += edge_discount
-                    elif not b:
-                        if j == 0 or j == m:
-                            value += edge_discount
-                    else:
-                        if probability is None:
-                            value += size * similarity(pi, i, pj, j)
-                        else:
-                            value += size * (
-                                similarity(pi, i, pj, j) + length_weight * probability(pi, i, pj, j)
-                            )
-                        if paragraph_cost is not None:
-                            value -= paragraph_cost(pi, i, pj, j)
-                    if value > top:
-                        top = value
-                        top_type = t
-                row_best[j - lo_i] = top
-                row_back[j - lo_i] = top_type
+        lows, highs, starts = tables.lows, tables.highs, tables.starts.tolist()
+        back = tables.back
         beads: list[Bead] = []
         touched: list[int] = []
         i, j = n, m
-        if back[n][m - lows[n]] < 0:
+        if back[starts[n] + m - lows[n]] < 0:
             raise _OutOfBand
         while i > 0 or j > 0:
-            a, b = types[back[i][j - lows[i]]]
+            a, b = types[int(back[starts[i] + j - lows[i]])]
             if (0 < j < m) and ((j == lows[i] and lows[i] > 0) or (j == highs[i] and highs[i] < m)):
                 touched.append(i)
             beads.append(self.bead(i - a, i, j - b, j))
             i, j = i - a, j - b
         beads.reverse()
-        return beads, touched, _Tables(lows, highs, best, back)
+        return beads, touched, tables
+
+    def link_values(
+        self, table: SpanTable, shape: tuple[int, int], cells: tuple[IntArray, IntArray]
+    ) -> tuple[FloatArray, FloatArray | None]:
+        """What links of ``shape`` ending at the given cells add to the path, as in
+        :meth:`value`: the similarity part (weighted, with length evidence), and the
+        paragraph crossings to subtract (None without paragraphs)."""
+        a, b = shape
+        i1, j1 = cells
+        i0, j0 = i1 - a, j1 - b
+        similarity = table.similarity(i0, j0, a, b)
+        objective = self.objective
+        size = objective.weight(a, b)
+        if objective.length_weight:
+            probability = self.lengths.probabilities(i0, i1, j0, j1)
+            gained: FloatArray = size * (similarity + objective.length_weight * probability)
+        else:
+            gained = size * similarity
+        crossings: FloatArray | None = None
+        if self.zh_paragraphs is not None and self.en_paragraphs is not None:
+            zp, ep = self.zh_paragraphs, self.en_paragraphs
+            count = (zp[i1 - 1] - zp[i0]) + (ep[j1 - 1] - ep[j0])
+            crossings = count * objective.paragraph_penalty
+        return gained, crossings
 
     def bead(self, i0: int, i1: int, j0: int, j1: int) -> Bead:
         score = self.link_score(i0, i1, j0, j1)
@@ -332,7 +316,12 @@ def _second_look(problem: _Problem, beads: list[Bead], centres: Sequence[int]) -
         (b.zh_end - b.zh_start) + (b.en_end - b.en_start) < 3 for b in beads
     ):
         return beads
-    typical = typical_similarity(problem.scorer.similarity, centres, problem.m)
+    scorer = problem.scorer
+
+    def pairs(zh: IntArray, en: IntArray) -> FloatArray:
+        return pair_similarities(scorer, zh, en)
+
+    typical = typical_similarity_of_pairs(pairs, centres, problem.m)
     spans = split_weak_members(
         [(b.zh_start, b.zh_end, b.en_start, b.en_end) for b in beads],
         problem.value,
