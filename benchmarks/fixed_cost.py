@@ -8,7 +8,11 @@ user cache folder (the usual case) and once with an empty cache folder (the firs
 after installing or upgrading). Then, in a fresh process each time, it times each stage of
 the same work through the library, so the figure can be traced to where it goes:
 
-    .venv/bin/python benchmarks/fixed_cost.py [--runs 9]
+    .venv/bin/python benchmarks/fixed_cost.py [--runs 9] [--baseline SRC]
+
+``--baseline SRC`` also runs the command from another copy of the package (a ``src`` folder,
+for example of an earlier commit: ``git archive REV src | tar -x -C /tmp/old``, then
+``--baseline /tmp/old/src``), interleaved with this one, and prints the ratio of the medians.
 
 Python's bytecode caches are allowed (PYTHONDONTWRITEBYTECODE is cleared for the runs),
 as they are in any installed copy. Timings on a shared machine vary; the load average is
@@ -63,11 +67,13 @@ print(json.dumps([[name, b - a] for (_, a), (name, b) in zip(marks, marks[1:])])
 """
 
 
-def environment(cache: str | None = None) -> dict[str, str]:
+def environment(cache: str | None = None, source: Path | None = None) -> dict[str, str]:
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     if cache is not None:
         env["XDG_CACHE_HOME"] = cache
+    if source is not None:
+        env["PYTHONPATH"] = str(source)
     return env
 
 
@@ -97,6 +103,7 @@ def stages(env: dict[str, str]) -> list[tuple[str, float]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--baseline", type=Path, help="another copy's src folder to compare")
     args = parser.parse_args()
     env = environment()
     run_command(env)  # bytecode and the derived tables in place
@@ -113,7 +120,15 @@ def main() -> None:
             check=True,
         )
         startup.append(float(done.stderr.split()[-1]))
-    runs = [run_command(env) for _ in range(args.runs)]
+    baseline_env = environment(source=args.baseline) if args.baseline else None
+    runs: list[tuple[float, float]] = []
+    baseline: list[float] = []
+    if baseline_env is not None:
+        run_command(baseline_env)
+    for _ in range(args.runs):
+        runs.append(run_command(env))
+        if baseline_env is not None:
+            baseline.append(run_command(baseline_env)[0])
     walls = sorted(wall for wall, _ in runs)
     print(
         f"warm cache: median {statistics.median(walls):.3f} s wall "
@@ -121,6 +136,12 @@ def main() -> None:
         f"peak RSS {statistics.median(rss for _, rss in runs):.0f} MB"
     )
     print(f"  of which the interpreter starting: {statistics.median(startup):.3f} s")
+    if baseline:
+        old = statistics.median(baseline)
+        print(
+            f"baseline {args.baseline}: median {old:.3f} s wall, interleaved; "
+            f"this copy takes {statistics.median(walls) / old:.2f}× its time"
+        )
     with tempfile.TemporaryDirectory(prefix="aligner-cold-cache-") as cold:
         wall, rss = run_command(environment(cold))
         print(f"empty cache (first run after installing): {wall:.3f} s wall, {rss:.0f} MB")

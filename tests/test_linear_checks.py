@@ -15,9 +15,10 @@ from hypothesis import strategies as st
 
 from aligner.checks import punctuation
 from aligner.checks.chrome import _COOKIE_NOTICE
+from aligner.checks.omission import Neighbours
 from aligner.checks.punctuation import _after_list_marker, _OpenInParagraphs, unbalanced_pairs
 from aligner.glossary.match import _without_overlaps
-from aligner.model import Document, Segment, TermHit, TermStatus
+from aligner.model import Alignment, Document, Link, Segment, TermHit, TermStatus
 
 _LIST_MARKER = re.compile(r"(?:^|\s)(?:\d{1,2}|[A-Za-z]|[ivxIVX]{1,4})$")
 _TEXT = st.text(alphabet='ab xiv12()[]“”"\n.', max_size=40)
@@ -97,3 +98,34 @@ _COOKIE_WORDS = st.sampled_from(
 def test_a_cookie_notice_is_found_from_the_start_as_a_search_finds_it(parts: list[str]) -> None:
     text = "".join(parts)
     assert bool(_COOKIE_NOTICE.match(text)) == bool(_COOKIE_NOTICE.search(text))
+
+
+def _walk(alignment: Alignment, index: int, side: str, step: int) -> str | None:
+    """The definition: step from the link until one has text on ``side``."""
+    document = alignment.source if side == "zh" else alignment.target
+    index += step
+    while 0 <= index < len(alignment.links):
+        ids = alignment.links[index].zh if side == "zh" else alignment.links[index].en
+        if ids:
+            return document.texts(ids)
+        index += step
+    return None
+
+
+@given(st.lists(st.sampled_from(["zh", "en", "both"]), min_size=1, max_size=25))
+def test_neighbours_are_the_nearest_links_with_text(shapes: list[str]) -> None:
+    links, zh_count, en_count = [], 0, 0
+    for shape in shapes:
+        zh = (zh_count,) if shape in ("zh", "both") else ()
+        en = (en_count,) if shape in ("en", "both") else ()
+        zh_count += len(zh)
+        en_count += len(en)
+        links.append(Link(zh, en, 1.0))
+    source = Document("zh.txt", "zh", tuple(Segment(i, f"句{i}", 0) for i in range(zh_count)))
+    target = Document("en.txt", "en", tuple(Segment(i, f"s{i}", 0) for i in range(en_count)))
+    alignment = Alignment(source, target, tuple(links))
+    for side in ("zh", "en"):
+        neighbours = Neighbours(alignment, side)
+        for index in range(len(links)):
+            for step in (-1, 1):
+                assert neighbours.text(index, step) == _walk(alignment, index, side, step)

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from aligner.checks.base import CheckContext, link_finding, link_texts, whole
 from aligner.checks.chrome import is_page_chrome, non_body_kind
 from aligner.checks.omission import (
+    Neighbours,
     bilingual_segment_texts,
     furniture_only,
     harmless_reason,
@@ -77,6 +78,7 @@ def furniture_links(alignment: Alignment) -> frozenset[int]:
 def check_addition(alignment: Alignment, context: CheckContext) -> Iterator[Finding]:
     linked = bilingual_segment_texts(alignment, "en")
     body = _body_span(alignment)
+    neighbours = Neighbours(alignment, "zh")
     for index, link in enumerate(alignment.links):
         if not link.en or link.zh:
             continue
@@ -95,7 +97,7 @@ def check_addition(alignment: Alignment, context: CheckContext) -> Iterator[Find
             severity = Severity.WARNING
             message = (
                 f"English text has no Chinese counterpart: “{en}” does not translate any "
-                f"Chinese sentence (it sits {location_hint(alignment, index, 'zh')}). "
+                f"Chinese sentence (it sits {location_hint(alignment, index, 'zh', neighbours)}). "
                 "Remove it if the translator added it, or check the alignment if the "
                 "Chinese it translates was matched elsewhere."
             )

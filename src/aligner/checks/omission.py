@@ -63,22 +63,51 @@ def clip(text: str, keep_end: bool = False) -> str:
     return "…" + text[-_QUOTE_LIMIT:] if keep_end else text[:_QUOTE_LIMIT] + "…"
 
 
+class Neighbours:
+    """For every link, the nearest link before and after it with text on one side.
+
+    Worked out in one pass each way, so that quoting the neighbours of every one-sided link
+    costs the document's length once, even where hundreds of one-sided links follow each
+    other (an untranslated appendix).
+    """
+
+    def __init__(self, alignment: Alignment, side: str) -> None:
+        self._document = alignment.source if side == "zh" else alignment.target
+        self._ids = [link.zh if side == "zh" else link.en for link in alignment.links]
+        self._before: list[int | None] = []
+        last: int | None = None
+        for index, ids in enumerate(self._ids):
+            self._before.append(last)
+            if ids:
+                last = index
+        self._after: list[int | None] = [None] * len(self._ids)
+        last = None
+        for index in range(len(self._ids) - 1, -1, -1):
+            self._after[index] = last
+            if self._ids[index]:
+                last = index
+
+    def text(self, link_index: int, step: int) -> str | None:
+        """The nearest text before (step -1) or after (step +1) a link."""
+        found = self._before[link_index] if step < 0 else self._after[link_index]
+        return None if found is None else self._document.texts(self._ids[found])
+
+
 def neighbour_text(alignment: Alignment, link_index: int, side: str, step: int) -> str | None:
     """The nearest text on ``side`` before (step -1) or after (step +1) a link."""
-    document = alignment.source if side == "zh" else alignment.target
-    index = link_index + step
-    while 0 <= index < len(alignment.links):
-        ids = alignment.links[index].zh if side == "zh" else alignment.links[index].en
-        if ids:
-            return document.texts(ids)
-        index += step
-    return None
+    return Neighbours(alignment, side).text(link_index, step)
 
 
-def location_hint(alignment: Alignment, link_index: int, side: str) -> str:
-    """Where in the other document the missing text belongs, quoted from its neighbours."""
-    before = neighbour_text(alignment, link_index, side, -1)
-    after = neighbour_text(alignment, link_index, side, +1)
+def location_hint(
+    alignment: Alignment, link_index: int, side: str, neighbours: Neighbours | None = None
+) -> str:
+    """Where in the other document the missing text belongs, quoted from its neighbours.
+
+    A check that asks for many links passes ``neighbours`` (for ``side``), made once.
+    """
+    found = neighbours if neighbours is not None else Neighbours(alignment, side)
+    before = found.text(link_index, -1)
+    after = found.text(link_index, +1)
     language = "English" if side == "en" else "Chinese"
     if before is not None and after is not None:
         return f"between {language} “{clip(before, keep_end=True)}” and “{clip(after)}”"
@@ -110,6 +139,7 @@ def harmless_reason(document: Document, ids: tuple[int, ...], linked: frozenset[
 
 def check_omission(alignment: Alignment, context: CheckContext) -> Iterator[Finding]:
     linked = bilingual_segment_texts(alignment, "zh")
+    neighbours = Neighbours(alignment, "en")
     for index, link in enumerate(alignment.links):
         if not link.zh or (link.en and not furniture_only(alignment.target, link.en)):
             continue
@@ -128,7 +158,7 @@ def check_omission(alignment: Alignment, context: CheckContext) -> Iterator[Find
             paired = f" (it is paired only with the page line “{clip(en)}”)" if en else ""
             message = (
                 f"Chinese sentence has no English translation{paired}: “{zh}” needs "
-                f"translating; it belongs {location_hint(alignment, index, 'en')}."
+                f"translating; it belongs {location_hint(alignment, index, 'en', neighbours)}."
             )
         # Keyed by what is wrong, not where: the link's text already says which sentence.
         key = "needs no English" if reason is not None else "no English"
