@@ -23,7 +23,7 @@ sentence loop would, so a link scores the same asked alone or in a band.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -35,9 +35,13 @@ from aligner.align.bitmasks import MaskArray, bit_rows, masked_sums, python_mask
 NO_EVIDENCE = 0.25
 
 _ONE = np.uint64(1)
+# Scattered pairs looked up together: bounds the memory of the look-up, whatever the count.
+_PAIRS_AT_ONCE = 8192
+_WORD = (1 << 64) - 1
 
-ChineseItem = tuple[Sequence[frozenset[str]], Sequence[float], frozenset[str]]
-"""A Chinese sentence's units (key sets), the weight of each, and every key it offers."""
+ChineseItem = tuple[Sequence[int], Sequence[int], Sequence[float]]
+"""A Chinese sentence: the numbered English keys it offers (ascending), the mask of its
+units each of them shows translated, and the weight of each unit."""
 
 
 @dataclass(frozen=True)
@@ -106,22 +110,16 @@ class Evidence:
         cls,
         zh: Sequence[ChineseItem],
         en: Sequence[frozenset[str]],
-        en_idf: dict[str, float],
+        en_idf: Mapping[str, float],
+        vocabulary: Mapping[str, int],
         rare_limit: int,
     ) -> Evidence:
-        """Number the English keys and lay both sides out in arrays.
-
-        Keys a Chinese sentence offers that no English sentence holds can never meet
-        and are dropped here (most pinyin spellings and gloss stems of a book).
-        """
-        vocabulary: dict[str, int] = {}
-        en_order = [sorted(keys) for keys in en]
-        for keys in en_order:
-            for key in keys:
-                vocabulary.setdefault(key, len(vocabulary))
+        """Lay both sides out in arrays; ``vocabulary`` numbers every English key (in
+        order of first appearance, each sentence's keys sorted)."""
         key_weights = np.zeros(len(vocabulary), dtype=np.float64)
         for key, number in vocabulary.items():
             key_weights[number] = en_idf[key]
+        en_order = [sorted(keys) for keys in en]
         en_counts = np.array([len(keys) for keys in en_order], dtype=np.int64)
         en_key = np.fromiter(
             (vocabulary[k] for keys in en_order for k in keys), np.int64, int(en_counts.sum())
@@ -129,48 +127,33 @@ class Evidence:
         en_weights = key_weights[en_key]
         en_size = np.array([sum(en_idf[k] for k in keys) for keys in en_order], dtype=np.float64)
 
-        zh_counts = np.array([len(units) for units, _, _ in zh], dtype=np.int64)
+        zh_counts = np.array([len(weights) for _, _, weights in zh], dtype=np.int64)
         zh_weights = np.fromiter(
-            (w for _, weights, _ in zh for w in weights), np.float64, int(zh_counts.sum())
+            (w for _, _, weights in zh for w in weights), np.float64, int(zh_counts.sum())
         )
-        zh_size = np.array([sum(weights) for _, weights, _ in zh], dtype=np.float64)
+        zh_size = np.array([sum(weights) for _, _, weights in zh], dtype=np.float64)
         words = words_for(max([0, *zh_counts.tolist(), *en_counts.tolist()]))
-        owners: list[int] = []
-        numbers: list[int] = []
-        masks: list[int] = []
-        offer_counts: list[int] = []
-        for i, (units, _, offered) in enumerate(zh):
-            known = sorted(vocabulary[k] for k in offered if k in vocabulary)
-            unit_masks = dict.fromkeys(known, 0)
-            for u, unit in enumerate(units):
-                for key in unit:
-                    found = vocabulary.get(key)
-                    if found is not None:
-                        unit_masks[found] |= 1 << u
-            owners.extend([i] * len(known))
-            numbers.extend(known)
-            masks.extend(unit_masks[k] for k in known)
-            offer_counts.append(len(known))
-        offer_units = np.zeros((len(masks), words), dtype=np.uint64)
+        offer_counts = np.array([len(keys) for keys, _, _ in zh], dtype=np.int64)
+        total = int(offer_counts.sum())
+        owners = np.repeat(np.arange(len(zh), dtype=np.int64), offer_counts)
+        numbers = np.fromiter((k for keys, _, _ in zh for k in keys), np.int64, total)
+        offer_units = np.zeros((total, words), dtype=np.uint64)
         for word in range(words):
-            offer_units[:, word] = np.array(
-                [(mask >> (64 * word)) & 0xFFFFFFFFFFFFFFFF for mask in masks], dtype=np.uint64
+            offer_units[:, word] = np.fromiter(
+                ((mask >> (64 * word)) & _WORD for _, masks, _ in zh for mask in masks),
+                np.uint64,
+                total,
             )
-        offers = (
-            _starts(np.array(offer_counts, dtype=np.int64)),
-            np.array(owners, dtype=np.int64),
-            np.array(numbers, dtype=np.int64),
-            offer_units,
-        )
+        offers = (_starts(offer_counts), owners, numbers, offer_units)
         empty = np.zeros(0, dtype=np.float64)
         zh_side = _Side(_starts(zh_counts)[:-1], zh_counts, zh_weights, zh_size, empty)
         en_side = _Side(_starts(en_counts)[:-1], en_counts, en_weights, en_size, empty)
         frequency = np.bincount(en_key, minlength=len(vocabulary))
-        rare_offer = frequency[offers[2]] <= rare_limit
+        rare_offer = frequency[numbers] <= rare_limit
         rare = (
-            offers[1][rare_offer] * len(vocabulary) + offers[2][rare_offer],
-            offers[1][rare_offer],
-            offers[2][rare_offer],
+            owners[rare_offer] * len(vocabulary) + numbers[rare_offer],
+            owners[rare_offer],
+            numbers[rare_offer],
         )
         return cls(
             zh_side,
@@ -197,14 +180,14 @@ class Evidence:
             en_pairs = [sample(j * n // m, n, draws) for j in range(m)]
             zh_of = np.repeat(np.arange(n), [len(js) for js in zh_pairs])
             en_of = np.repeat(np.arange(m), [len(iz) for iz in en_pairs])
-            zh_masks, _ = self._pair_masks(
-                zh_of, np.fromiter((j for js in zh_pairs for j in js), np.int64, len(zh_of))
+            zh_hits = self._hits(
+                zh_of, np.fromiter((j for js in zh_pairs for j in js), np.int64, len(zh_of)), "zh"
             )
-            _, en_masks = self._pair_masks(
-                np.fromiter((i for iz in en_pairs for i in iz), np.int64, len(en_of)), en_of
+            en_hits = self._hits(
+                np.fromiter((i for iz in en_pairs for i in iz), np.int64, len(en_of)), en_of, "en"
             )
-            zh_cover = coverage(self._zh_hits(zh_masks, zh_of), self.zh.size[zh_of])
-            en_cover = coverage(self._en_hits(en_masks, en_of), self.en.size[en_of])
+            zh_cover = coverage(zh_hits, self.zh.size[zh_of])
+            en_cover = coverage(en_hits, self.en.size[en_of])
             zh_base = _sequential_means(zh_cover, [len(js) for js in zh_pairs])
             en_base = _sequential_means(en_cover, [len(iz) for iz in en_pairs])
         self.zh = _Side(self.zh.starts, self.zh.counts, self.zh.weights, self.zh.size, zh_base)
@@ -255,10 +238,25 @@ class Evidence:
 
     def pair_similarities(self, zh: IntArray, en: IntArray) -> FloatArray:
         """One-to-one similarities of the pairs ``(zh[k], en[k])``."""
-        zh_masks, en_masks = self._pair_masks(zh, en)
-        zh_part = self.zh.relative(self._zh_hits(zh_masks, zh), zh)
-        en_part = self.en.relative(self._en_hits(en_masks, en), en)
-        result: FloatArray = (zh_part + en_part) / 2
+        result = np.zeros(len(zh), dtype=np.float64)
+        for first in range(0, len(zh), _PAIRS_AT_ONCE):
+            part = slice(first, first + _PAIRS_AT_ONCE)
+            zh_masks, en_masks = self._pair_masks(zh[part], en[part])
+            zh_part = self.zh.relative(self._zh_hits(zh_masks, zh[part]), zh[part])
+            en_part = self.en.relative(self._en_hits(en_masks, en[part]), en[part])
+            result[part] = (zh_part + en_part) / 2
+        return result
+
+    def _hits(self, zh: IntArray, en: IntArray, side: str) -> FloatArray:
+        """What each pair's ``side`` sentence has hit: its weight the other covers."""
+        result = np.zeros(len(zh), dtype=np.float64)
+        for first in range(0, len(zh), _PAIRS_AT_ONCE):
+            part = slice(first, first + _PAIRS_AT_ONCE)
+            zh_masks, en_masks = self._pair_masks(zh[part], en[part])
+            if side == "zh":
+                result[part] = self._zh_hits(zh_masks, zh[part])
+            else:
+                result[part] = self._en_hits(en_masks, en[part])
         return result
 
     def _zh_hits(self, masks: MaskArray, owners: IntArray) -> FloatArray:

@@ -15,7 +15,7 @@ cost of scoring a 2:2 candidate at a few additions.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -35,7 +35,6 @@ from aligner.lexicon.english import content_stems, stem
 from aligner.model import Document
 
 _LATIN_IN_ZH = regex.compile(r"[A-Za-z][A-Za-z0-9\-]*")
-_MAX_NAME_SYLLABLES = 3
 # Anchor search: keys in at most this many English sentences (or 0.5% of them) are "rare".
 _RARE_MIN_DF = 8
 _CANDIDATES = 4
@@ -64,6 +63,26 @@ class ZhSentence:
 @dataclass(frozen=True)
 class EnSentence:
     keys: frozenset[str]
+
+
+@dataclass(frozen=True)
+class ZhEvidence:
+    """A Chinese sentence as the search keeps it: the word of each unit (for its weight),
+    and each numbered English key it offers with the mask of the units that key shows
+    translated (bit ``u`` for unit ``u``), keys ascending."""
+
+    words: tuple[str, ...]
+    keys: tuple[int, ...]
+    masks: tuple[int, ...]
+
+
+def number_keys(en: Sequence[frozenset[str]]) -> dict[str, int]:
+    """A number for every key of the English sentences, in order of first appearance."""
+    vocabulary: dict[str, int] = {}
+    for keys in en:
+        for key in sorted(keys):
+            vocabulary.setdefault(key, len(vocabulary))
+    return vocabulary
 
 
 def _glossary_table(glossary: Sequence[GlossaryEntry]) -> dict[str, tuple[frozenset[str], ...]]:
@@ -96,6 +115,8 @@ class Featurizer:
         self._lexicon = lexicon
         self._glossary = _glossary_table(glossary)
         self._max_len = max([lexicon.max_word_length, *(len(k) for k in self._glossary)])
+        self._reading_cache: dict[str, tuple[str, ...]] = {}
+        self._canonical: dict[str, str] = {}
 
     def _known(self, word: str) -> bool:
         return word in self._glossary or word in self._lexicon.translations
@@ -113,10 +134,52 @@ class Featurizer:
         return (keys,) if keys else ()
 
     def chinese(self, text: str) -> ZhSentence:
+        units, runs, copied = self._analyse(text)
+        names = {key for chars in runs for key in self._pinyin_spellings(chars)}
+        words = tuple(word for word, parts in units.items() for _ in parts)
+        unit_sets = tuple(part for parts in units.values() for part in parts)
+        offered = frozenset().union(*unit_sets, names, copied)
+        return ZhSentence(words, unit_sets, offered)
+
+    def evidence(self, text: str, vocabulary: Mapping[str, int]) -> ZhEvidence:
+        """:meth:`chinese` reduced to what can meet an English text whose keys are
+        numbered in ``vocabulary``: each such key with the mask of the units it shows
+        (bit ``u`` for unit ``u``). A book's Chinese offers far more keys (pinyin
+        spellings, gloss stems) than its English holds; they are never kept."""
+        units, runs, copied = self._analyse(text)
+        masks: dict[int, int] = {}
+        unit = 0
+        for parts in units.values():
+            for part in parts:
+                for key in part:
+                    number = vocabulary.get(key)
+                    if number is not None:
+                        masks[number] = masks.get(number, 0) | (1 << unit)
+                unit += 1
+        for chars in runs:
+            for key in self._pinyin_spellings(chars):
+                number = vocabulary.get(key)
+                if number is not None:
+                    masks.setdefault(number, 0)
+        for key in copied:
+            number = vocabulary.get(key)
+            if number is not None:
+                masks.setdefault(number, 0)
+        # One string per distinct word, however many sentences hold it.
+        canonical = self._canonical
+        words = tuple(canonical.setdefault(w, w) for w, parts in units.items() for _ in parts)
+        keys = tuple(sorted(masks))
+        return ZhEvidence(words, keys, tuple(masks[k] for k in keys))
+
+    def _analyse(
+        self, text: str
+    ) -> tuple[dict[str, tuple[frozenset[str], ...]], list[str], set[str]]:
+        """The units of a Chinese sentence by word, its runs of Han characters (for
+        pinyin spellings) and the keys of those runs copied into an English text."""
         # Traditional text is keyed as simplified, so it yields the same evidence.
         text = to_simplified(text)
         units: dict[str, tuple[frozenset[str], ...]] = {}
-        names: set[str] = set()
+        runs: list[str] = []
         copied: set[str] = set()
         for run in HAN_RUN.finditer(text):
             chars = run.group(0)
@@ -124,29 +187,41 @@ class Featurizer:
                 parts = self._word_parts(word)
                 if parts:
                     units.setdefault(word, parts)
-            names.update(self._pinyin_spellings(chars))
+            runs.append(chars)
             copied.add(_copied_key(chars))
         for token in _LATIN_IN_ZH.findall(text):
             key = _prefix(stem(token.lower()))
             units.setdefault(key, (frozenset({key}),))
         for key in anchor_keys(text, "zh"):
             units.setdefault(key, (frozenset({key}),))
-        words = tuple(word for word, parts in units.items() for _ in parts)
-        unit_sets = tuple(part for parts in units.values() for part in parts)
-        offered = frozenset().union(*unit_sets, names, copied)
-        return ZhSentence(words, unit_sets, offered)
+        return units, runs, copied
 
     def _pinyin_spellings(self, chars: str) -> Iterable[str]:
-        readings = [self._lexicon.readings(c)[:2] for c in chars]
-        for start in range(len(chars)):
-            spellings = [""]
-            for offset in range(_MAX_NAME_SYLLABLES):
-                pos = start + offset
-                if pos >= len(chars) or not readings[pos]:
-                    break
-                spellings = [s + r for s in spellings for r in readings[pos]]
-                if offset >= 1:
-                    yield from (_prefix(x) for x in spellings)
+        """Keys of every run of two or three characters spelt in pinyin (the first two
+        readings of each character), as a transliterated name would be written.
+
+        Keys are cut to a few letters (:func:`_prefix`), so a third syllable only adds a
+        spelling when the first two are shorter than that.
+        """
+        readings = [self._readings(c) for c in chars]
+        for k in range(len(chars) - 1):
+            firsts, seconds = readings[k], readings[k + 1]
+            for x in firsts:
+                for y in seconds:
+                    pair = x + y
+                    if len(pair) >= _PREFIX_LENGTH:
+                        yield pair[:_PREFIX_LENGTH]
+                        continue
+                    yield pair
+                    if k + 2 < len(chars):
+                        for z in readings[k + 2]:
+                            yield (pair + z)[:_PREFIX_LENGTH]
+
+    def _readings(self, char: str) -> tuple[str, ...]:
+        found = self._reading_cache.get(char)
+        if found is None:
+            found = self._reading_cache[char] = self._lexicon.readings(char)[:2]
+        return found
 
     def english(self, text: str) -> EnSentence:
         keys = {_prefix(x) for x in content_stems(text)}
@@ -182,20 +257,18 @@ class LexicalSpanScorer:
 
     def __init__(
         self,
-        zh: Sequence[ZhSentence],
-        en: Sequence[EnSentence],
+        zh: Sequence[ZhEvidence],
+        en: Sequence[frozenset[str]],
+        vocabulary: Mapping[str, int],
         skip_cost: Adapted | None = None,
     ) -> None:
         zh_idf = _idf([s.words for s in zh])
-        en_idf = _idf([s.keys for s in en])
         self._evidence = Evidence.build(
             # The parts of a glossary term share its weight.
-            [
-                (s.units, [zh_idf[w] / s.words.count(w) for w in s.words], s.offered)
-                for s in zh
-            ],
-            [s.keys for s in en],
-            en_idf,
+            [(s.keys, s.masks, [zh_idf[w] / s.words.count(w) for w in s.words]) for s in zh],
+            en,
+            _idf(en),
+            vocabulary,
             _rare_limit(len(en)),
         )
         self._evidence.set_baselines(_BASELINE_DRAWS, _far_sample)
@@ -204,6 +277,30 @@ class LexicalSpanScorer:
         if skip_cost is not None:
             share = CLOSENESS.share(self.closeness)
             self.objective = replace(SENTENCE_WEIGHTED, skip_cost=skip_cost.at(share))
+
+    @classmethod
+    def of_sentences(
+        cls,
+        zh: Sequence[ZhSentence],
+        en: Sequence[EnSentence],
+        skip_cost: Adapted | None = None,
+    ) -> LexicalSpanScorer:
+        """The scorer of sentences already featurized (see :class:`Featurizer`)."""
+        keys = [s.keys for s in en]
+        vocabulary = number_keys(keys)
+        compact = []
+        for sentence in zh:
+            masks: dict[int, int] = {}
+            for unit, part in enumerate(sentence.units):
+                for key in part:
+                    if key in vocabulary:
+                        masks[vocabulary[key]] = masks.get(vocabulary[key], 0) | (1 << unit)
+            for key in sentence.offered:
+                if key in vocabulary:
+                    masks.setdefault(vocabulary[key], 0)
+            numbers = tuple(sorted(masks))
+            compact.append(ZhEvidence(sentence.words, numbers, tuple(masks[k] for k in numbers)))
+        return cls(compact, keys, vocabulary, skip_cost)
 
     def candidates(self, zh_index: int, en_lo: int, en_hi: int) -> list[int]:
         """English sentences in [en_lo, en_hi) sharing rare evidence with a Chinese one.
@@ -295,6 +392,8 @@ class LexicalScorer:
         self._skip_cost = skip_cost
 
     def prepare(self, source: Document, target: Document) -> LexicalSpanScorer:
-        zh = [self._featurizer.chinese(s.text) for s in source.segments]
-        en = [self._featurizer.english(s.text) for s in target.segments]
-        return LexicalSpanScorer(zh, en, self._skip_cost)
+        # The English first, so that each Chinese sentence keeps only keys it can meet.
+        en = [self._featurizer.english(s.text).keys for s in target.segments]
+        vocabulary = number_keys(en)
+        zh = [self._featurizer.evidence(s.text, vocabulary) for s in source.segments]
+        return LexicalSpanScorer(zh, en, vocabulary, self._skip_cost)
