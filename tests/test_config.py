@@ -54,7 +54,7 @@ def test_aligner_toml_sets_checklists_checks_and_severities(workdir: Path) -> No
     (workdir / "house.toml").write_text(CHECKLIST, encoding="utf-8")
     (workdir / "aligner.toml").write_text(
         'checklists = ["house.toml"]\nchecks = ["checklist"]\nfail-on = "warning"\n'
-        "default-checklist = false\n[severity]\nchecklist = \"warning\"\n",
+        'default-checklist = false\n[severity]\nchecklist = "warning"\n',
         encoding="utf-8",
     )
     code, findings = _qa_json()
@@ -88,7 +88,7 @@ def test_a_pyproject_without_the_table_is_no_configuration(workdir: Path) -> Non
     ("text", "problem"),
     [
         ('glossary = ["a.tbx"]\n', "key glossary: unknown setting"),
-        ("checks = [\"term\", \"nope\"]\n", "key checks: unknown check 'nope'"),
+        ('checks = ["term", "nope"]\n', "key checks: unknown check 'nope'"),
         ('fail-on = "sometimes"\n', "key fail-on: expected one of error, warning, never"),
         ("default-glossary = 1\n", "key default-glossary: expected true or false"),
         ("words = [3]\n", "key words: expected a file name"),

@@ -169,6 +169,7 @@ handout_option = click.option(
     "findings as comments and a findings table.",
 )
 
+
 def checking_options(func: Any) -> Any:
     """Options of the QA checks shared by ``qa`` and ``batch``."""
     decorators = [

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 LinkIds = tuple[tuple[int, ...], tuple[int, ...]]
 
+
 @dataclass(frozen=True)
 class Counts:
     strict_hits_pred: int = 0

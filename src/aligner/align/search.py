@@ -30,6 +30,7 @@ from aligner.align.settings import DEFAULT_LINK_TYPES, SearchConfig
 
 __all__ = ["DEFAULT_LINK_TYPES", "Bead", "SearchConfig", "search"]
 
+
 @dataclass(frozen=True)
 class _Tables:
     """The filled dynamic-programming table of one solve, kept for the next one.

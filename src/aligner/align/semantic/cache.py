@@ -144,9 +144,7 @@ class EmbeddingCache:
     @staticmethod
     def _dimension(connection: sqlite3.Connection, model: str) -> int | None:
         """The vector size recorded for ``model`` when its vectors were first stored."""
-        row = connection.execute(
-            "SELECT dimension FROM models WHERE name = ?", (model,)
-        ).fetchone()
+        row = connection.execute("SELECT dimension FROM models WHERE name = ?", (model,)).fetchone()
         if row is None or not isinstance(row[0], int) or row[0] <= 0:
             return None
         return int(row[0])

@@ -95,4 +95,3 @@ def _encode_into(
         vectors.update(zip(batch, encoded, strict=True))
         if progress is not None:
             progress(min(start + batch_size, len(texts)), len(texts))
-
