@@ -101,6 +101,10 @@ class Evidence:
         self._rare_code, self._rare_sentence, self._rare_key = rare
         self._words = words
         self._maps: dict[int, dict[int, int]] = {}
+        self._en_lists: dict[int, list[int]] = {}
+        self._pairs: dict[int, tuple[int, int]] = {}
+        self._zh_memo: dict[tuple[int, int], float] = {}
+        self._en_memo: dict[tuple[int, int], float] = {}
 
     def _sentence_of_key(self) -> IntArray:
         return np.repeat(np.arange(self.m, dtype=np.int64), self.en.counts)
@@ -192,33 +196,65 @@ class Evidence:
             en_base = _sequential_means(en_cover, [len(iz) for iz in en_pairs])
         self.zh = _Side(self.zh.starts, self.zh.counts, self.zh.weights, self.zh.size, zh_base)
         self.en = _Side(self.en.starts, self.en.counts, self.en.weights, self.en.size, en_base)
+        # Coverages worked out against the old background no longer hold.
+        self._zh_memo.clear()
+        self._en_memo.clear()
 
     # --- single links --------------------------------------------------------------------
 
     def similarity(self, zh_start: int, zh_end: int, en_start: int, en_end: int) -> float:
-        """Mean relative coverage of the link's sentences (see the module docstring)."""
+        """Mean relative coverage of the link's sentences (see the module docstring).
+
+        Scorers that ask one link at a time (the hybrid scorer asks for every link of
+        its band) meet the same sentence pairs and the same masks again and again, so
+        each pair's masks and each sentence's coverage for a mask are remembered.
+        """
         zh_masks = [0] * (zh_end - zh_start)
         en_masks = [0] * (en_end - en_start)
-        en_key, en_starts = self._en_key, self._en_starts
         for a, i in enumerate(range(zh_start, zh_end)):
-            offered = self._offer_map(i)
             for b, j in enumerate(range(en_start, en_end)):
-                keys = en_key[en_starts[j] : en_starts[j + 1]].tolist()
-                for bit, key in enumerate(keys):
-                    units = offered.get(key)
-                    if units is not None:
-                        zh_masks[a] |= units
-                        en_masks[b] |= 1 << bit
+                zh_units, en_bits = self._pair_bits(i, j)
+                zh_masks[a] |= zh_units
+                en_masks[b] |= en_bits
         total = 0.0
         for a, mask in enumerate(zh_masks):
-            i = zh_start + a
-            hits = _masked_sum(self.zh.weights_of(i), mask)
-            total += _relative(hits, float(self.zh.size[i]), float(self.zh.base[i]))
+            total += self._relative_of(self._zh_memo, self.zh, zh_start + a, mask)
         for b, mask in enumerate(en_masks):
-            j = en_start + b
-            hits = _masked_sum(self.en.weights_of(j), mask)
-            total += _relative(hits, float(self.en.size[j]), float(self.en.base[j]))
+            total += self._relative_of(self._en_memo, self.en, en_start + b, mask)
         return total / ((zh_end - zh_start) + (en_end - en_start))
+
+    def _pair_bits(self, zh: int, en: int) -> tuple[int, int]:
+        """The Chinese sentence's units the English one shows, and the English keys hit."""
+        code = zh * self.m + en
+        found = self._pairs.get(code)
+        if found is None:
+            offered = self._offer_map(zh)
+            zh_units = en_bits = 0
+            for bit, key in enumerate(self._en_keys_of(en)):
+                units = offered.get(key)
+                if units is not None:
+                    zh_units |= units
+                    en_bits |= 1 << bit
+            found = self._pairs[code] = (zh_units, en_bits)
+        return found
+
+    def _en_keys_of(self, sentence: int) -> list[int]:
+        found = self._en_lists.get(sentence)
+        if found is None:
+            start, stop = int(self._en_starts[sentence]), int(self._en_starts[sentence + 1])
+            found = self._en_lists[sentence] = self._en_key[start:stop].tolist()
+        return found
+
+    @staticmethod
+    def _relative_of(
+        memo: dict[tuple[int, int], float], side: _Side, sentence: int, mask: int
+    ) -> float:
+        found = memo.get((sentence, mask))
+        if found is None:
+            hits = _masked_sum(side.weights_of(sentence), mask)
+            found = _relative(hits, float(side.size[sentence]), float(side.base[sentence]))
+            memo[(sentence, mask)] = found
+        return found
 
     def _offer_map(self, sentence: int) -> dict[int, int]:
         """Key → mask of the sentence's units it shows, for asking one link at a time."""
