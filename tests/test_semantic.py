@@ -11,6 +11,8 @@ from __future__ import annotations
 import io
 import math
 import multiprocessing
+import re
+import sqlite3
 import sys
 import zlib
 from collections.abc import Sequence
@@ -266,6 +268,8 @@ def _store_many(directory: str, offset: int) -> None:
     with EmbeddingCache(Path(directory)) as cache:
         for start in range(0, len(texts), 10):
             embed_texts(texts[start : start + 10], FakeEncoder({}), cache)
+        # A run that met the other one creating the file must not have given up its cache.
+        assert cache.disabled_because is None, cache.disabled_because
 
 
 def test_concurrent_runs_share_one_cache(tmp_path: Path) -> None:
@@ -279,6 +283,27 @@ def test_concurrent_runs_share_one_cache(tmp_path: Path) -> None:
     with EmbeddingCache(tmp_path) as cache:
         assert len(cache) == 300
         assert cache.disabled_because is None
+
+
+def test_cache_set_up_waits_for_another_run_creating_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import aligner.align.semantic.cache as cache_module
+
+    real_set_up = cache_module._set_up
+    refusals = [sqlite3.OperationalError("database is locked")] * 2
+
+    def contended(connection: sqlite3.Connection) -> None:
+        if refusals:
+            raise refusals.pop()
+        real_set_up(connection)
+
+    monkeypatch.setattr(cache_module, "_set_up", contended)
+    with EmbeddingCache(tmp_path) as cache:
+        embed_texts(["one"], FakeEncoder({}), cache)
+        assert cache.disabled_because is None
+        assert len(cache) == 1
+    assert refusals == []
 
 
 def test_unusable_cache_turns_itself_off_instead_of_failing(tmp_path: Path) -> None:
@@ -779,6 +804,11 @@ def test_eval_aligns_and_times_each_stage(
     assert "embedding" in result.output and "search" in result.output
     assert "semantic scorer" in result.output
     assert len(encoder.calls) >= 1
+    summary = result.stderr.strip().splitlines()[-1]
+    assert f"{len(ZH) + len(EN)} sentences in" in summary
+    assert re.search(r"\(\d[\d,]* sentences/s\)", summary), summary
+    encoded = sum(len(call) for call in encoder.calls)
+    assert f"{encoded} encoded (" in summary, summary
 
 
 def test_eval_lexical_mode_scores_without_a_model(tiny_corpus: Path) -> None:

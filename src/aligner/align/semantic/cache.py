@@ -166,7 +166,7 @@ class EmbeddingCache:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 self._connection = sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT_MS / 1000)
-                _set_up(self._connection)
+                _set_up_when_free(self._connection)
             except (sqlite3.Error, OSError) as error:
                 self._disable(error)
         return self._connection
@@ -191,6 +191,28 @@ def _valid_vector(blob: object) -> FloatArray | None:
     if abs(float(np.linalg.norm(vector)) - 1.0) > _NORM_TOLERANCE:
         return None
     return vector
+
+
+def _set_up_when_free(connection: sqlite3.Connection) -> None:
+    """:func:`_set_up`, tried again while another process is creating the same file.
+
+    Switching a new file to WAL needs it to itself, and SQLite answers "database is
+    locked" at once rather than waiting out the busy timeout when two runs (two batch
+    workers, say) create the cache together; without a retry one of them would run with
+    its cache switched off and embed everything again next time.
+    """
+    deadline = time.monotonic() + _BUSY_TIMEOUT_MS / 1000
+    pause = 0.01
+    while True:
+        try:
+            _set_up(connection)
+            return
+        except sqlite3.OperationalError as error:
+            message = str(error).lower()
+            if not ("locked" in message or "busy" in message) or time.monotonic() > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.5)
 
 
 def _set_up(connection: sqlite3.Connection) -> None:
