@@ -18,7 +18,7 @@ from aligner.align.semantic.cache import EmbeddingCache
 from aligner.align.semantic.encoder import Encoder, FloatArray
 from aligner.align.semantic.progress import ProgressCallback
 
-BATCH_SIZE = 64
+BATCH_SIZE = 128
 
 
 @dataclass(frozen=True)
