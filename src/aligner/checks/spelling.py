@@ -31,6 +31,7 @@ import regex
 
 from aligner.checks.base import CheckContext, link_texts
 from aligner.glossary.model import GlossaryEntry
+from aligner.lexicon.compiled import regex_pattern
 from aligner.model import Alignment, Document, Finding, Link, Severity
 
 if TYPE_CHECKING:
@@ -39,10 +40,10 @@ if TYPE_CHECKING:
 NAME = "spelling"
 
 # Words with internal apostrophes stay whole ("don't"); hyphenated compounds are split.
-_WORD = regex.compile(r"(?<![\p{L}\p{N}_])\p{L}+(?:['’]\p{L}+)*(?![\p{N}_])")
-_ADDRESS = regex.compile(r"\S+@\S+|https?://\S+|www\.\S+|\S+\.(?:com|org|net|gov|cn)\b\S*", regex.I)
+_WORD = regex_pattern(r"(?<![\p{L}\p{N}_])\p{L}+(?:['’]\p{L}+)*(?![\p{N}_])")
+_ADDRESS = regex_pattern(r"\S+@\S+|https?://\S+|www\.\S+|\S+\.(?:com|org|net|gov|cn)\b\S*", regex.I)
 _OPENERS = frozenset('.!?:;"“”‘([|')
-_REPEAT = regex.compile(r"(?<![\p{L}\p{N}])(\p{L}+)(\s+)(\1)(?![\p{L}\p{N}])", regex.IGNORECASE)
+_REPEAT = regex_pattern(r"(?<![\p{L}\p{N}])(\p{L}+)(\s+)(\1)(?![\p{L}\p{N}])", regex.IGNORECASE)
 # Pairs that are grammatical when doubled.
 _GOOD_REPEATS = frozenset({"had", "that", "is", "do", "her", "bye", "very", "so", "no", "ha"})
 _ABBREVIATIONS = frozenset({"etc", "viz", "cf", "vs", "approx", "incl", "govt", "dept", "ltd"})
