@@ -196,3 +196,41 @@ def test_a_bad_pattern_raises_as_the_engine_does(fresh: Path) -> None:
         compiled.re_pattern("(unclosed")
     with pytest.raises(regex.error):
         compiled.regex_pattern("(unclosed")
+
+
+_PATTERNS_OF_A_RUN = """
+import importlib, json, sys
+from aligner.lexicon import compiled
+from aligner.checks.registry import CHECKS
+for spec in CHECKS:
+    spec.load()
+importlib.import_module("aligner.segment")
+importlib.import_module("aligner.readers")
+print(json.dumps(sorted(
+    [engine, *key] for engine, programs in compiled._engines.items() for key in programs.used
+)))
+"""
+
+
+def test_the_packages_patterns_are_the_same_text_in_every_process(tmp_path: Path) -> None:
+    """Patterns built from sets must not follow string hashing, or no run would find the
+    programs the last one stored."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    found = []
+    for seed in ("1", "2"):
+        environment = {**os.environ, "PYTHONHASHSEED": seed, "XDG_CACHE_HOME": str(tmp_path)}
+        environment.pop(cache.DISABLE_VARIABLE, None)
+        done = subprocess.run(
+            [sys.executable, "-c", _PATTERNS_OF_A_RUN],
+            capture_output=True,
+            text=True,
+            env=environment,
+            check=True,
+        )
+        found.append(json.loads(done.stdout))
+    assert len(found[0]) > 100
+    assert found[0] == found[1]

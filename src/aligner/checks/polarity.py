@@ -237,7 +237,10 @@ def _words(pattern: str) -> regex.Pattern[str]:
 
 
 def _zh_words(words: Iterable[str]) -> regex.Pattern[str]:
-    ordered = sorted(set(words), key=len, reverse=True)
+    # Longest first; equal lengths alphabetically, so that the pattern is the same text in
+    # every run and its compiled form can be reused (two words of one length never both
+    # match at one position, so their order changes nothing else).
+    ordered = sorted(set(words), key=lambda word: (-len(word), word))
     return regex_pattern("|".join(regex.escape(word) for word in ordered))
 
 

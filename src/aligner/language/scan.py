@@ -85,7 +85,9 @@ def alternation(words: Iterable[str]) -> str:
     extraction cheap enough for the aligner to call on every sentence.
     """
     tree: dict[str, dict[str, Any]] = {}
-    for word in set(words):
+    # Sorted, so that the pattern is the same text in every run (a set's order follows
+    # string hashing, which changes per process) and its compiled form can be reused.
+    for word in sorted(set(words)):
         node = tree
         for ch in word:
             node = node.setdefault(ch, {})
