@@ -85,7 +85,10 @@ def number_keys(en: Sequence[frozenset[str]]) -> dict[str, int]:
     return vocabulary
 
 
-def _glossary_table(glossary: Sequence[GlossaryEntry]) -> dict[str, tuple[frozenset[str], ...]]:
+@lru_cache(maxsize=4)
+def _glossary_table(
+    glossary: tuple[GlossaryEntry, ...],
+) -> Mapping[str, tuple[frozenset[str], ...]]:
     """Each Chinese term as the parts its approved English must show.
 
     A term counts as translated in proportion to the words of its rendering that appear:
@@ -113,7 +116,7 @@ class Featurizer:
 
     def __init__(self, lexicon: Lexicon, glossary: Sequence[GlossaryEntry] = ()) -> None:
         self._lexicon = lexicon
-        self._glossary = _glossary_table(glossary)
+        self._glossary = _glossary_table(tuple(glossary))
         self._max_len = max([lexicon.max_word_length, *(len(k) for k in self._glossary)])
         self._reading_cache: dict[str, tuple[str, ...]] = {}
         self._canonical: dict[str, str] = {}
