@@ -136,6 +136,7 @@ def test_the_cached_lexicon_is_the_parsed_one(
         assert dict(lexicon.translations) == dict(parsed.translations)
         assert lexicon.pinyin == parsed.pinyin
         assert lexicon.max_word_length == parsed.max_word_length
+        assert lexicon.syllables == parsed.syllables == {"chen"}
         assert lexicon.stems("进出口") == ("import", "export")
 
 

@@ -19,14 +19,15 @@ from functools import cached_property
 
 import numpy as np
 import numpy.typing as npt
-import regex
+
+from aligner.lexicon.compiled import regex_pattern
 
 VARIANCE_PER_CHAR = 9.0
 # Fewer anchor pairs than this give a noisier ratio than the whole document does.
 MIN_RATIO_PAIRS = 20
 RATIO_TOLERANCE = 1.15
 _DEFAULT_RATIO = 3.0
-_HAN = regex.compile(r"\p{Han}")
+_HAN = regex_pattern(r"\p{Han}")
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]

@@ -20,7 +20,6 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
-import regex
 
 from aligner.align.band import Band, FloatArray, IntArray, SpanTable
 from aligner.align.closeness import CLOSENESS, Adapted, typical_best_of_pairs
@@ -31,10 +30,11 @@ from aligner.language.numbers import anchor_keys
 from aligner.language.traditional import to_simplified
 from aligner.lexicon.cedict import Lexicon, load_lexicon
 from aligner.lexicon.chinese import FUNCTION_WORDS, HAN_RUN, longest_matches
+from aligner.lexicon.compiled import regex_pattern
 from aligner.lexicon.english import content_stems, stem
 from aligner.model import Document
 
-_LATIN_IN_ZH = regex.compile(r"[A-Za-z][A-Za-z0-9\-]*")
+_LATIN_IN_ZH = regex_pattern(r"[A-Za-z][A-Za-z0-9\-]*")
 # Anchor search: keys in at most this many English sentences (or 0.5% of them) are "rare".
 _RARE_MIN_DF = 8
 _CANDIDATES = 4
@@ -85,7 +85,10 @@ def number_keys(en: Sequence[frozenset[str]]) -> dict[str, int]:
     return vocabulary
 
 
-def _glossary_table(glossary: Sequence[GlossaryEntry]) -> dict[str, tuple[frozenset[str], ...]]:
+@lru_cache(maxsize=4)
+def _glossary_table(
+    glossary: tuple[GlossaryEntry, ...],
+) -> Mapping[str, tuple[frozenset[str], ...]]:
     """Each Chinese term as the parts its approved English must show.
 
     A term counts as translated in proportion to the words of its rendering that appear:
@@ -113,7 +116,7 @@ class Featurizer:
 
     def __init__(self, lexicon: Lexicon, glossary: Sequence[GlossaryEntry] = ()) -> None:
         self._lexicon = lexicon
-        self._glossary = _glossary_table(glossary)
+        self._glossary = _glossary_table(tuple(glossary))
         self._max_len = max([lexicon.max_word_length, *(len(k) for k in self._glossary)])
         self._reading_cache: dict[str, tuple[str, ...]] = {}
         self._canonical: dict[str, str] = {}

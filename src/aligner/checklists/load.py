@@ -10,14 +10,13 @@ from __future__ import annotations
 import pickle
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aligner.checklists.model import ChecklistProblem, ChecklistRule
 from aligner.errors import InputError
 from aligner.glossary.model import GlossaryEntry
-from aligner.lexicon.cache import cache_file, cached, source_stamp
+from aligner.lexicon.cache import cache_file, cached, package_file, source_stamp
 
 if TYPE_CHECKING:
     from aligner.checklists.read import Read
@@ -27,7 +26,7 @@ _CACHE_VERSION = 1
 
 
 def bundled_bytes() -> bytes:
-    return resources.files("aligner").joinpath("data", BUNDLED_NAME).read_bytes()
+    return package_file("aligner", "data", BUNDLED_NAME).read_bytes()
 
 
 def check_checklist(
@@ -83,7 +82,7 @@ def _decode_rules(data: bytes) -> tuple[ChecklistRule, ...]:
 def _bundled_rules() -> tuple[ChecklistRule, ...]:
     """Read once per version of the file and kept in the user's cache folder, so a run
     with only the bundled checklist loads neither the TOML nor the Xbench reader."""
-    source = Path(str(resources.files("aligner").joinpath("data", BUNDLED_NAME)))
+    source = package_file("aligner", "data", BUNDLED_NAME)
     path = cache_file("checklist", _CACHE_VERSION, [source_stamp(source)], ".pickle")
     return cached(
         path,

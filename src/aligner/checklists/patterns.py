@@ -29,11 +29,12 @@ import regex
 from aligner.checklists.model import ChecklistRule
 from aligner.glossary.model import GlossaryEntry
 from aligner.language.traditional import to_simplified
+from aligner.lexicon.compiled import regex_pattern
 from aligner.model import Lang, TermStatus
 
 PLACEHOLDERS = ("figure", "term")
 
-_PLACEHOLDER = regex.compile(r"(?<!\\[pPNxXu])(?<!\\)\{([A-Za-z_]+)(?::([^{}]*))?\}")
+_PLACEHOLDER = regex_pattern(r"(?<!\\[pPNxXu])(?<!\\)\{([A-Za-z_]+)(?::([^{}]*))?\}")
 
 _ZH_FIGURE = (
     r"(?:\d+(?:[,，]\d{3})*(?:\.\d+)?"
@@ -133,7 +134,7 @@ def compile_pattern(
     expanded = expand(source, lang, glossary)
     flags = regex.V0 | (0 if case_sensitive else regex.IGNORECASE)
     try:
-        compiled = regex.compile(expanded, flags)
+        compiled = regex_pattern(expanded, flags)
     except regex.error as error:
         position = getattr(error, "pos", None)
         where = ""

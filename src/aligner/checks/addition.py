@@ -9,7 +9,6 @@ the Chinese it translates was aligned elsewhere.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from aligner.checks.base import CheckContext, link_finding, link_texts, whole
@@ -21,13 +20,14 @@ from aligner.checks.omission import (
     harmless_reason,
     location_hint,
 )
+from aligner.lexicon.compiled import re_pattern
 from aligner.model import Alignment, Finding, Severity
 
 NAME = "addition"
 
 # A short line without closing punctuation reads as a title, name or footer, not a sentence.
 _HEADING_MAX_WORDS = 12
-_SENTENCE_END = re.compile(r"[.!?;:。！？][\"'”’)\]]*$")
+_SENTENCE_END = re_pattern(r"[.!?;:。！？][\"'”’)\]]*$")
 
 
 def _is_heading_like(text: str) -> bool:

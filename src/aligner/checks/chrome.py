@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from aligner.language.dates import DATE_CORE, DATE_LABEL, TIME, is_date_line
 from aligner.language.traditional import to_simplified
+from aligner.lexicon.compiled import re_pattern
 
 # Words that make up navigation bars, language switches and page tools.
 _CHROME_WORDS = frozenset(
@@ -142,17 +143,17 @@ _CHROME_WORDS = frozenset(
     }
 )
 
-_LIST_SEPARATORS = re.compile(r"[|/·•\[\]【】]|\s{2,}")
-_BREADCRUMB_SEPARATORS = re.compile(r"\s*(?:>>|>|»|›|→|/|\|)\s*")
+_LIST_SEPARATORS = re_pattern(r"[|/·•\[\]【】]|\s{2,}")
+_BREADCRUMB_SEPARATORS = re_pattern(r"\s*(?:>>|>|»|›|→|/|\|)\s*")
 _BREADCRUMB_ROOTS = frozenset({"home", "homepage", "首页", "网站首页"})
-_LOCATION_PREFIX = re.compile(
+_LOCATION_PREFIX = re_pattern(
     r"^(?:当前位置|您的位置|你的位置|您现在的位置|位置|you are here|location|current location"
     r"|your location|current position|your position)\s*:\s*",
     re.I,
 )
 
 # "Label: value" lines that describe the page rather than say anything.
-_META_LABEL = re.compile(
+_META_LABEL = re_pattern(
     r"^(?:来源|信息来源|文章来源|责任编辑|编辑|作者|浏览次数|点击数|点击量|访问量|阅读量|阅读次数"
     r"|字体|字号|source|editor|views|hits|font size|font)\s*:",
     re.I,
@@ -161,9 +162,9 @@ _META_VALUE_LIMIT = 60
 
 # The line under a headline on a news page.
 _INFO_LINE_LIMIT = 200
-_DATE_OR_TIME = re.compile(rf"(?:{DATE_LABEL})?(?:{DATE_CORE}|{TIME})", re.I)
-_INFO_SEPARATORS = re.compile(r"[\s|/·•\[\]【】()]+")
-_INFO_LABEL = re.compile(
+_DATE_OR_TIME = re_pattern(rf"(?:{DATE_LABEL})?(?:{DATE_CORE}|{TIME})", re.I)
+_INFO_SEPARATORS = re_pattern(r"[\s|/·•\[\]【】()]+")
+_INFO_LABEL = re_pattern(
     r"^(?:来源|信息来源|文章来源|责任编辑|编辑|作者|浏览次数|点击数|点击量|访问量|阅读量|阅读次数"
     r"|字体|字号|source|editor|author|views|hits|font size|font|size|date|time)\s*:(?P<value>.*)$",
     re.I,
@@ -174,7 +175,7 @@ _LONGEST_CHROME_PHRASE = 4
 
 # Cookie banners: "cookies" together with what a site says about them. "Cookies" alone
 # could be a commodity in a trade release.
-_COOKIE_NOTICE = re.compile(
+_COOKIE_NOTICE = re_pattern(
     r"(?=.*cookie)(?=.*(?:\bwebsite|\bsite\b|\bbrows|\bexperience|\bconsent"
     r"|\baccept|\bprivacy|\bpreferences|\bsettings|\bwe use\b|\buses\b|\bcontinu|\bagree"
     r"|网站|浏览|同意|隐私|使用))",
@@ -208,16 +209,16 @@ _NOTICE_HEADINGS = frozenset(
         "法律声明",
     }
 )
-_FOOTER_MARKERS = re.compile(
+_FOOTER_MARKERS = re_pattern(
     r"all rights reserved|^copyright\s*(?:©|\(c\)|\d{4}|:)|^©|版权所有|icp备|icp证|公网安备", re.I
 )
-_CONTACT_LABEL = re.compile(
+_CONTACT_LABEL = re_pattern(
     r"^(?:address|add|postcode|post code|postal code|zip code|zip|tel|telephone|phone|fax"
     r"|e-mail|email|website|web|地址|通讯地址|邮编|邮政编码|电话|联系电话|传真|电子邮箱|电子邮件"
     r"|邮箱|网址)\s*\.?\s*:",
     re.I,
 )
-_POSTCODE_FIELD = re.compile(
+_POSTCODE_FIELD = re_pattern(
     r"(?:postcode|post code|postal code|zip code|邮编|邮政编码)\s*:\s*\d{5,6}", re.I
 )
 

@@ -19,7 +19,6 @@ as long as its English contains that rendering.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from dataclasses import dataclass
 from aligner.checks.base import CheckContext, link_texts, places_of, whole
 from aligner.checks.chrome import is_symbols_only, non_body_kind
 from aligner.language.traditional import comparison_key
+from aligner.lexicon.compiled import re_pattern
 from aligner.model import Alignment, Finding, Severity, Span
 
 NAME = "inconsistency"
@@ -39,7 +39,7 @@ MIN_KEY_CHARS_MERGED = 10
 # short stock phrases ("Thank you.") legitimately answer several Chinese wordings.
 MIN_REVERSE_WORDS = 4
 
-_PUNCTUATION_RUN = re.compile(r"[\W_]+")
+_PUNCTUATION_RUN = re_pattern(r"[\W_]+")
 
 
 def zh_key(text: str) -> str:

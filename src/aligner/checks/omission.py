@@ -10,18 +10,18 @@ as untranslated as one left alone.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterator
 
 from aligner.checks.base import CheckContext, link_finding, link_texts, whole
 from aligner.checks.chrome import is_symbols_only, non_body_kind
+from aligner.lexicon.compiled import re_pattern
 from aligner.model import Alignment, Document, Finding, Severity
 
 NAME = "omission"
 
 _QUOTE_LIMIT = 60
-_PUNCTUATION_OR_SPACE = re.compile(r"[\W_]+")
+_PUNCTUATION_OR_SPACE = re_pattern(r"[\W_]+")
 
 
 def comparable_text(text: str) -> str:

@@ -37,6 +37,7 @@ from aligner.language.numbers import Quantity, extract_quantities
 from aligner.language.traditional import to_simplified
 from aligner.lexicon.cedict import Lexicon, load_lexicon
 from aligner.lexicon.chinese import longest_matches
+from aligner.lexicon.compiled import regex_pattern
 from aligner.lexicon.english import STOPWORDS, stem
 from aligner.model import Alignment, Finding, Link, Severity, Span
 
@@ -111,7 +112,7 @@ _EN_NEGATION = (
     r"unable|fail|fails|failed|lack|lacks|lacked|hardly|barely|seldom|rarely"
 )
 # Phrases whose negation or direction word means something else.
-_EN_FALSE_FRIENDS = regex.compile(
+_EN_FALSE_FRIENDS = regex_pattern(
     r"\bnot only\b|\bnot just\b|\bno less than\b|\bno fewer than\b|\bno more than\b|"
     r"\bno doubt\b|\bnothing but\b|\bno matter\b|\bnot until\b|\bnone other than\b|"
     r"\bmore or less\b|\bno sooner\b|\ball but\b|\bnonetheless\b|\bnevertheless\b|"
@@ -128,7 +129,7 @@ _ZH_FALSE_FRIENDS = (
     "别着", "不由得", "不禁",
 )  # fmt: skip
 # A-not-A questions (投不投降, 是不是, 有没有) ask; they do not deny.
-_ZH_A_NOT_A = regex.compile(r"(\p{Han})[不没]\1")
+_ZH_A_NOT_A = regex_pattern(r"(\p{Han})[不没]\1")
 # Common English words a dictionary gives as a gloss of many Chinese words: a match on one
 # of them says nothing about which word the negation is about.
 _COMMON_GLOSSES = frozenset(
@@ -224,7 +225,7 @@ _COMMON_GLOSSES = frozenset(
     ]
 )
 # English verbs that make "never" mean "always" (never leaving = always staying).
-_EN_NEVER_ALWAYS = regex.compile(
+_EN_NEVER_ALWAYS = regex_pattern(
     r"\s+(?:\w+\s+)?(?:leav|left|stop|ceas|fail|forget|forgot|los|lost|waver|abandon|miss|"
     r"let\s+go|give\s+up|gave\s+up|tir)",
     regex.IGNORECASE,
@@ -232,12 +233,15 @@ _EN_NEVER_ALWAYS = regex.compile(
 
 
 def _words(pattern: str) -> regex.Pattern[str]:
-    return regex.compile(rf"\b(?:{pattern})\b", regex.IGNORECASE)
+    return regex_pattern(rf"\b(?:{pattern})\b", regex.IGNORECASE)
 
 
 def _zh_words(words: Iterable[str]) -> regex.Pattern[str]:
-    ordered = sorted(set(words), key=len, reverse=True)
-    return regex.compile("|".join(regex.escape(word) for word in ordered))
+    # Longest first; equal lengths alphabetically, so that the pattern is the same text in
+    # every run and its compiled form can be reused (two words of one length never both
+    # match at one position, so their order changes nothing else).
+    ordered = sorted(set(words), key=lambda word: (-len(word), word))
+    return regex_pattern("|".join(regex.escape(word) for word in ordered))
 
 
 _EN_UP_RE = _words(_EN_UP)
@@ -251,8 +255,8 @@ _EN_ALWAYS_RE = _words("always|ever|constantly|consistently|invariably|forever|a
 _EN_NEVER_RE = _words("never")
 _EN_ALL_RE = _words("all|every|each|entire|whole|everything|everyone|everybody|both")
 _EN_NONE_RE = _words("none|nobody|nothing|no one|neither")
-_EN_NEGATION_RE = regex.compile(rf"\b(?:{_EN_NEGATION})\b|n't\b", regex.IGNORECASE)
-_EN_WORD = regex.compile(r"[A-Za-z][A-Za-z'’-]*")
+_EN_NEGATION_RE = regex_pattern(rf"\b(?:{_EN_NEGATION})\b|n't\b", regex.IGNORECASE)
+_EN_WORD = regex_pattern(r"[A-Za-z][A-Za-z'’-]*")
 
 _ZH_DIRECTION = _zh_words(_ZH_UP + _ZH_DOWN + _ZH_UP_BOUND + _ZH_DOWN_BOUND)
 _ZH_NEUTRAL_RE = _zh_words(_ZH_NEUTRAL)
@@ -264,7 +268,7 @@ _ZH_ALL_RE = _zh_words(_ZH_ALL)
 _ZH_NONE_RE = _zh_words(_ZH_NONE)
 _ZH_FALSE_FRIENDS_RE = _zh_words(_ZH_FALSE_FRIENDS)
 # What may stand between a Chinese direction word and its figure (增长了5%, 下降至3%).
-_ZH_FILLER = regex.compile(r"[了为达至到约近超逾共\s]*")
+_ZH_FILLER = regex_pattern(r"[了为达至到约近超逾共\s]*")
 _ZH_LESS_BOUND_RE = _zh_words(_ZH_LESS_BOUND)
 _FIGURE_KINDS = frozenset({"number", "percent", "points"})
 _EN_WINDOW = 3  # words between an English direction word and its figure

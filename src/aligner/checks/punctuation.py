@@ -21,6 +21,7 @@ from aligner.checks.base import (
     segment_starts,
 )
 from aligner.checks.chrome import is_boilerplate, is_page_chrome
+from aligner.lexicon.compiled import re_pattern
 from aligner.model import Alignment, Document, Finding, Severity, Span
 
 NAME = "punctuation"
@@ -28,7 +29,7 @@ NAME = "punctuation"
 _EXAMPLE_LIMIT = 3
 
 # Chinese punctuation and every full-width form, with what English uses instead.
-_FULL_WIDTH = re.compile(r"[\uff01-\uff60\u3000-\u3003\u3008-\u301f\ufe10-\ufe19\ufe30-\ufe4f]")
+_FULL_WIDTH = re_pattern(r"[\uff01-\uff60\u3000-\u3003\u3008-\u301f\ufe10-\ufe19\ufe30-\ufe4f]")
 _ENGLISH_FOR = {
     "，": ",",
     "、": ",",
@@ -58,30 +59,30 @@ _ENGLISH_FOR = {
     "〜": "~ or a dash",
 }
 
-_DOUBLED_SPACE = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
+_DOUBLED_SPACE = re_pattern(r"(?<=\S)[ \t]{2,}(?=\S)")
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
-_COMMA_BEFORE_LETTER = re.compile(r",(?=[A-Za-z])")
-_COMMA_IN_DATE = re.compile(rf"\b{_MONTH}\.? ?\d{{1,2}},(?=\d{{4}}\b)")
+_COMMA_BEFORE_LETTER = re_pattern(r",(?=[A-Za-z])")
+_COMMA_IN_DATE = re_pattern(rf"\b{_MONTH}\.? ?\d{{1,2}},(?=\d{{4}}\b)")
 # A full stop glued to the next capitalised word, after a word of two or more letters, a
 # figure or a closing bracket/quote; a single letter before it means an initialism (U.S.).
-_STOP_BEFORE_CAPITAL = re.compile(r"(?<=[a-z0-9)\]”’\"])\.(?=[A-Z][a-z])")
-_LETTERS_BEFORE = re.compile(r"([A-Za-z]+)$")
+_STOP_BEFORE_CAPITAL = re_pattern(r"(?<=[a-z0-9)\]”’\"])\.(?=[A-Z][a-z])")
+_LETTERS_BEFORE = re_pattern(r"([A-Za-z]+)$")
 # Web and mail addresses may legitimately contain ",Letter" or ".Letter".
-_ADDRESS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+", re.I)
+_ADDRESS = re_pattern(r"\S+@\S+|https?://\S+|www\.\S+", re.I)
 
 _OPENERS = {"(": ")", "[": "]", "“": "”"}
 _CLOSERS = {close: open_ for open_, close in _OPENERS.items()}
 # A closing bracket right after a list marker ("1)", "b)") has no opener by design. The
 # marker is at most four characters after a space, so only the last few characters before
 # the bracket are searched: the whole line before it would make a long paragraph quadratic.
-_LIST_MARKER = re.compile(r"(?:^|\s)(?:\d{1,2}|[A-Za-z]|[ivxIVX]{1,4})$")
-_LIST_MARKER_INSIDE = re.compile(r"\s(?:\d{1,2}|[A-Za-z]|[ivxIVX]{1,4})$")
+_LIST_MARKER = re_pattern(r"(?:^|\s)(?:\d{1,2}|[A-Za-z]|[ivxIVX]{1,4})$")
+_LIST_MARKER_INSIDE = re_pattern(r"\s(?:\d{1,2}|[A-Za-z]|[ivxIVX]{1,4})$")
 _LIST_MARKER_REACH = 8
-_INCH_MARK = re.compile(r'(?<=\d)"')
-_BRACKET = re.compile(r"[(\[“)\]”]")
+_INCH_MARK = re_pattern(r'(?<=\d)"')
+_BRACKET = re_pattern(r"[(\[“)\]”]")
 
 
 @dataclass(frozen=True)

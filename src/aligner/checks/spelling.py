@@ -31,6 +31,7 @@ import regex
 
 from aligner.checks.base import CheckContext, link_texts
 from aligner.glossary.model import GlossaryEntry
+from aligner.lexicon.compiled import regex_pattern
 from aligner.model import Alignment, Document, Finding, Link, Severity
 
 if TYPE_CHECKING:
@@ -39,10 +40,13 @@ if TYPE_CHECKING:
 NAME = "spelling"
 
 # Words with internal apostrophes stay whole ("don't"); hyphenated compounds are split.
-_WORD = regex.compile(r"(?<![\p{L}\p{N}_])\p{L}+(?:['’]\p{L}+)*(?![\p{N}_])")
-_ADDRESS = regex.compile(r"\S+@\S+|https?://\S+|www\.\S+|\S+\.(?:com|org|net|gov|cn)\b\S*", regex.I)
+_WORD = regex_pattern(r"(?<![\p{L}\p{N}_])\p{L}+(?:['’]\p{L}+)*(?![\p{N}_])")
+_ADDRESS = regex_pattern(r"\S+@\S+|https?://\S+|www\.\S+|\S+\.(?:com|org|net|gov|cn)\b\S*", regex.I)
+# Text an address must hold (any case), to skip the address pattern where none can be: its
+# leading \S+ makes it slow to fail on every word of a long text.
+_ADDRESS_MARKS = ("@", "://", "www.", ".com", ".org", ".net", ".gov", ".cn")
 _OPENERS = frozenset('.!?:;"“”‘([|')
-_REPEAT = regex.compile(r"(?<![\p{L}\p{N}])(\p{L}+)(\s+)(\1)(?![\p{L}\p{N}])", regex.IGNORECASE)
+_REPEAT = regex_pattern(r"(?<![\p{L}\p{N}])(\p{L}+)(\s+)(\1)(?![\p{L}\p{N}])", regex.IGNORECASE)
 # Pairs that are grammatical when doubled.
 _GOOD_REPEATS = frozenset({"had", "that", "is", "do", "her", "bye", "very", "so", "no", "ha"})
 _ABBREVIATIONS = frozenset({"etc", "viz", "cf", "vs", "approx", "incl", "govt", "dept", "ltd"})
@@ -126,16 +130,30 @@ class Token:
     sentence_start: bool
 
 
+def _without_suffix(word: str) -> str:
+    """The word without a clitic ending ("China's" → "China", "we'll" → "we")."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) > len(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def _mask_addresses(text: str) -> str:
+    """The text with each web or mail address blanked out, offsets kept."""
+    lowered = text.lower()
+    if not any(mark in lowered for mark in _ADDRESS_MARKS):
+        return text
+    return _ADDRESS.sub(lambda m: " " * len(m.group()), text)
+
+
 def tokens(text: str) -> Iterator[Token]:
     """The words of a text that a spelling check can judge, with their offsets."""
-    masked = _ADDRESS.sub(lambda m: " " * len(m.group()), text)
+    masked = _mask_addresses(text)
     for match in _WORD.finditer(masked):
         word = match.group()
         start = match.start()
-        for suffix in _SUFFIXES:
-            if word.endswith(suffix) and len(word) > len(suffix):
-                word = word[: -len(suffix)]
-                break
+        if "'" in word or "’" in word:  # every suffix starts with an apostrophe
+            word = _without_suffix(word)
         yield Token(word, start, start + len(word), _starts_sentence(text, start))
 
 
@@ -163,12 +181,10 @@ def _camel(word: str) -> bool:
 
 def _words(text: str) -> Iterator[str]:
     """The words :func:`tokens` finds, without working out where sentences start."""
-    masked = _ADDRESS.sub(lambda m: " " * len(m.group()), text)
+    masked = _mask_addresses(text)
     for word in _WORD.findall(masked):
-        for suffix in _SUFFIXES:
-            if word.endswith(suffix) and len(word) > len(suffix):
-                word = word[: -len(suffix)]
-                break
+        if "'" in word or "’" in word:  # every suffix starts with an apostrophe
+            word = _without_suffix(word)
         yield word
 
 
@@ -253,14 +269,10 @@ def _british(word: str, dictionary: Dictionary) -> bool:
     return "our" in lowered and dictionary.known(lowered.replace("our", "or"))
 
 
-@lru_cache(maxsize=1)
 def _pinyin_syllables() -> frozenset[str]:
     from aligner.lexicon.cedict import load_lexicon
 
-    syllables: set[str] = set()
-    for readings in load_lexicon().pinyin.values():
-        syllables.update(readings.split())
-    return frozenset(s for s in syllables if s.isascii() and s.isalpha())
+    return load_lexicon().syllables
 
 
 def is_pinyin(word: str) -> bool:

@@ -23,16 +23,17 @@ from dataclasses import dataclass
 import regex
 
 from aligner.checks.base import CheckContext, link_texts, normal_spans
+from aligner.lexicon.compiled import regex_pattern
 from aligner.model import Alignment, Document, Finding, InlineCode, Link, Severity, Span
 
 NAME = "tags"
 
-_PLACEHOLDER = regex.compile(
+_PLACEHOLDER = regex_pattern(
     r"%(?:\d+\$)?[sdifu@]|\{\d+\}|\{[A-Za-z_][\w.]*\}|\$\{[^{}\s]+\}|\{\{[^{}\s]+\}\}"
 )
 # Addresses are ASCII; a Chinese character right after one ends it (…/index.html或致信…).
-_URL = regex.compile(r"(?:https?://|ftp://|www\.)[!#$%&*+,\-./0-9:;=?@A-Z_a-z~]+", regex.I)
-_EMAIL = regex.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_URL = regex_pattern(r"(?:https?://|ftp://|www\.)[!#$%&*+,\-./0-9:;=?@A-Z_a-z~]+", regex.I)
+_EMAIL = regex_pattern(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _TRAILING = ".,;:!?)]}'"
 
 

@@ -18,17 +18,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from aligner.align import align_prepared
-from aligner.align.lexical import Featurizer, LexicalScorer
 from aligner.checks.base import CheckContext, link_texts
 from aligner.checks.chrome import is_symbols_only, non_body_kind
 from aligner.checks.omission import check_omission
 from aligner.glossary.model import GlossaryEntry
-from aligner.lexicon.cedict import load_lexicon
 from aligner.model import Alignment, Document, Finding, Link, Segment, Severity
 from aligner.segment.chinese import split_chinese
 from aligner.segment.english import split_english
+
+if TYPE_CHECKING:
+    from aligner.align.lexical import Featurizer, LexicalScorer
 
 NAME = "omission"
 
@@ -49,6 +50,12 @@ def check_omissions(alignment: Alignment, context: CheckContext) -> Iterator[Fin
 
 @lru_cache(maxsize=4)
 def _tools(glossary: tuple[GlossaryEntry, ...]) -> tuple[LexicalScorer, Featurizer]:
+    """The lexical scorer and featurizer, made when a link first holds two Chinese
+    sentences: a bilingual file checked as it stands may have none, and then never
+    loads the aligner (or numpy)."""
+    from aligner.align.lexical import Featurizer, LexicalScorer
+    from aligner.lexicon.cedict import load_lexicon
+
     lexicon = load_lexicon()
     return LexicalScorer(glossary, lexicon), Featurizer(lexicon, glossary)
 
@@ -98,13 +105,15 @@ def _dropped(sentence: str, english: str, featurizer: Featurizer) -> bool:
 
 
 def check_sentence_omissions(alignment: Alignment, context: CheckContext) -> Iterator[Finding]:
-    scorer, featurizer = _tools(tuple(context.glossary))
     for link in alignment.links:
         if not (link.zh and link.en):
             continue
         zh_sentences = _sentences(alignment.source, link.zh)
         if len(zh_sentences) < 2:
             continue
+        from aligner.align import align_prepared
+
+        scorer, featurizer = _tools(tuple(context.glossary))
         en_sentences = _sentences(alignment.target, link.en)
         zh, en = link_texts(alignment, link.zh, link.en)
         source = Document(

@@ -9,18 +9,18 @@ language switch link ("Home|中文站") is page chrome, reported as info only.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterator
 
 from aligner.checks.base import CheckContext, link_finding, link_texts, places_of, whole
 from aligner.checks.chrome import is_boilerplate, is_page_chrome
+from aligner.lexicon.compiled import re_pattern
 from aligner.model import Alignment, Finding, Link, Severity
 
 NAME = "untranslated"
 
-HAN_RUN = re.compile(r"[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
-_NOT_LETTER_OR_DIGIT = re.compile(r"[\W_]+")
+HAN_RUN = re_pattern(r"[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
+_NOT_LETTER_OR_DIGIT = re_pattern(r"[\W_]+")
 
 
 def han_runs(text: str) -> list[str]:

@@ -16,8 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-import regex
-
+from aligner.lexicon.compiled import regex_pattern
 from aligner.model import (
     AcceptedFinding,
     Document,
@@ -32,7 +31,7 @@ from aligner.model import (
 
 # Characters XML 1.0 forbids (and HTML treats as errors); text extracted from Word or PDF
 # files can carry some, a vertical tab being Word's manual line break.
-_NOT_MARKUP = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\p{Cs}]")
+_NOT_MARKUP = regex_pattern(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\p{Cs}]")
 
 
 @dataclass(frozen=True)

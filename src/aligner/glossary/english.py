@@ -10,21 +10,22 @@ quotation marks where the phrase has a space or hyphen ("opening-up" = "opening 
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from aligner.lexicon.compiled import re_pattern
+
 # A word is a run of letters (with inner apostrophes: China's) or a run of digits, so
 # that "RMB43.85" yields the word "RMB".
-_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*|\d+")
+_WORD = re_pattern(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*|\d+")
 _GAP_NEUTRAL = frozenset("-‐‑‒–\"'“”‘’„«»")
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
 _LEADING_ARTICLES = frozenset({"the", "a", "an"})
 _BRITISH = (
-    (re.compile(r"is(e|ed|es|ing|ation|ations)$"), r"iz\1"),
-    (re.compile(r"(?<=...)our$"), "or"),
-    (re.compile(r"(?<=..)tre$"), "ter"),
-    (re.compile(r"mme$"), "m"),
+    (re_pattern(r"is(e|ed|es|ing|ation|ations)$"), r"iz\1"),
+    (re_pattern(r"(?<=...)our$"), "or"),
+    (re_pattern(r"(?<=..)tre$"), "ter"),
+    (re_pattern(r"mme$"), "m"),
 )
 
 

@@ -10,13 +10,12 @@ from __future__ import annotations
 import pickle
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aligner.glossary.model import Glossary, GlossaryEntry
 from aligner.glossary.precedence import Override, in_force, overrides
-from aligner.lexicon.cache import cache_file, cached, source_stamp
+from aligner.lexicon.cache import cache_file, cached, package_file, source_stamp
 
 if TYPE_CHECKING:
     from aligner.glossary.problems import ReadResult
@@ -83,7 +82,7 @@ def _decode_bundled(data: bytes) -> Glossary:
 def bundled_glossary() -> Glossary:
     """The customs glossary shipped inside the package (read once per process, parsed once
     per version of the file)."""
-    source = Path(str(resources.files("aligner").joinpath("data", BUNDLED_NAME)))
+    source = package_file("aligner", "data", BUNDLED_NAME)
     path = cache_file("glossary", _CACHE_VERSION, [source_stamp(source)], ".pickle")
     return cached(
         path,

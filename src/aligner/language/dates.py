@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import regex
 
 from aligner.language.traditional import to_simplified
+from aligner.lexicon.compiled import regex_pattern
 
 MONTH_NAMES: tuple[str, ...] = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -37,17 +38,17 @@ _CN_NUMERAL = "[〇零○Ｏ一二三四五六七八九十]"
 
 # Full dates (year, month and day), each with named groups y, m and d.
 _FULL_DATES = (
-    regex.compile(r"(?<!\d)(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"),
-    regex.compile(
+    regex_pattern(r"(?<!\d)(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"),
+    regex_pattern(
         rf"(?P<y>{_CN_NUMERAL}{{4}})\s*年\s*(?P<m>{_CN_NUMERAL}{{1,3}})\s*月"
         rf"\s*(?P<d>{_CN_NUMERAL}{{1,3}})\s*日"
     ),
-    regex.compile(r"(?<!\d)(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})(?!\d)"),
-    regex.compile(
+    regex_pattern(r"(?<!\d)(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})(?!\d)"),
+    regex_pattern(
         rf"\b(?P<m>{_MONTH_NAME})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y>\d{{4}})\b",
         regex.IGNORECASE,
     ),
-    regex.compile(
+    regex_pattern(
         rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_NAME})\.?,?\s+(?P<y>\d{{4}})\b",
         regex.IGNORECASE,
     ),
@@ -78,7 +79,7 @@ DATE_LABEL = (
     r"(?:date|dated|published|publication date|release date|released|updated|posted|time"
     r"|发布时间|发布日期|发表时间|更新时间|日期|时间)\s*:?\s*"
 )
-_DATE_LINE = regex.compile(
+_DATE_LINE = regex_pattern(
     rf"^(?:{DATE_LABEL})?(?:{_WEEKDAY}\s*,?\s*)?{DATE_CORE}"
     rf"(?:\s*,?\s*\(?{_WEEKDAY}\)?)?(?:\s*,?\s*{TIME})?\s*[.。]?$",
     regex.IGNORECASE,

@@ -32,6 +32,7 @@ from aligner.language.scan import (
     run_passes,
     words_pattern,
 )
+from aligner.lexicon.compiled import re_pattern
 
 _MONTHS = MONTH_NUMBERS
 _MONTH_NAMES = alternation(_MONTHS)
@@ -63,13 +64,13 @@ EN_NOT_FIGURES = (
 )  # fmt: skip
 
 _HEDGES = Hedges(
-    before=re.compile(
+    before=re_pattern(
         r"\b(?:over|more than|nearly|almost|about|around|approximately|roughly|some|close to|"
         r"upwards of|in excess of|exceed|exceeds|exceeded|exceeding|at least|at most|less than|"
         r"fewer than|under|below|above|up to|an estimated|estimated)\s+$",
         re.IGNORECASE,
     ),
-    after=re.compile(r"(?:\+|-?plus\b|\s+or\s+(?:more|so)\b|[\s-]odd\b)", re.IGNORECASE),
+    after=re_pattern(r"(?:\+|-?plus\b|\s+or\s+(?:more|so)\b|[\s-]odd\b)", re.IGNORECASE),
     reach=24,
 )
 _quantity = _HEDGES.quantity
@@ -236,7 +237,7 @@ def _number(match: re.Match[str], text: str) -> list[Quantity] | None:
     return [quantity]
 
 
-_FRACTION_COUNT = re.compile(r"\b(?:a|one|two|three|four|five|six|seven|eight|nine)([\s-])$")
+_FRACTION_COUNT = re_pattern(r"\b(?:a|one|two|three|four|five|six|seven|eight|nine)([\s-])$")
 
 
 def _is_fraction(before: str, after: str) -> bool:
@@ -250,7 +251,7 @@ def _is_fraction(before: str, after: str) -> bool:
     return count.group(1) == "-" or re.match(r"\s+of\b", after) is not None
 
 
-_ENUMERATION_START = re.compile(r"(?:^|[.;:!?\n(（]\s*)$")
+_ENUMERATION_START = re_pattern(r"(?:^|[.;:!?\n(（]\s*)$")
 
 
 def _word_ordinal(match: re.Match[str], text: str) -> list[Quantity] | None:
@@ -270,10 +271,10 @@ def _twice(match: re.Match[str], text: str) -> list[Quantity]:
     return [replace(_quantity(text, "number", 2, *match.span()), approx=True)]
 
 
-_WORD_TOKEN = re.compile(r"[A-Za-z]+")
-_FOLLOWING_WORD = re.compile(r"(?:-|\s+)([A-Za-z]+)")
-_PERCENT_AFTER = re.compile(r"\s*" + _PERCENT, re.IGNORECASE)
-_POINTS_AFTER = re.compile(r"\s*percentage[-\s]points?\b", re.IGNORECASE)
+_WORD_TOKEN = re_pattern(r"[A-Za-z]+")
+_FOLLOWING_WORD = re_pattern(r"(?:-|\s+)([A-Za-z]+)")
+_PERCENT_AFTER = re_pattern(r"\s*" + _PERCENT, re.IGNORECASE)
+_POINTS_AFTER = re_pattern(r"\s*percentage[-\s]points?\b", re.IGNORECASE)
 
 
 def _number_words(match: re.Match[str], text: str) -> list[Quantity]:
@@ -306,77 +307,77 @@ _SCALE_WORD = alternation(("hundred", *EN_SCALES))
 
 _PASSES: tuple[Pass, ...] = (
     Pass(words_pattern(EN_NOT_FIGURES, re.IGNORECASE), claim, digits=False),
-    Pass(re.compile(LIST_MARKER), claim),
-    Pass(re.compile(r"(?:\bNos?\.?\s*|#)\d+\b"), claim),
-    Pass(re.compile(r"\b\d{1,2}:\d{2}\b"), claim),
-    Pass(re.compile(TELEPHONE), claim),
+    Pass(re_pattern(LIST_MARKER), claim),
+    Pass(re_pattern(r"(?:\bNos?\.?\s*|#)\d+\b"), claim),
+    Pass(re_pattern(r"\b\d{1,2}:\d{2}\b"), claim),
+    Pass(re_pattern(TELEPHONE), claim),
     Pass(
-        re.compile(r"(?<![\d.])(?P<y>\d{4})([-/.])(?P<m>\d{1,2})\2(?P<d>\d{1,2})(?![\d.]\d)"),
+        re_pattern(r"(?<![\d.])(?P<y>\d{4})([-/.])(?P<m>\d{1,2})\2(?P<d>\d{1,2})(?![\d.]\d)"),
         _iso_date,
     ),
-    Pass(re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b"), claim),
+    Pass(re_pattern(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b"), claim),
     Pass(
-        re.compile(rf"(?P<m>{_MONTH})\s*(?:-|–|—|to|through|thru|and)\s*(?P<m2>{_MONTH})"),
+        re_pattern(rf"(?P<m>{_MONTH})\s*(?:-|–|—|to|through|thru|and)\s*(?P<m2>{_MONTH})"),
         _months_from_january,
         digits=False,
     ),
     Pass(
-        re.compile(
+        re_pattern(
             rf"(?P<m>{_MONTH})\s+(?P<d>{_DAY}){_RANGE}(?P<d2>{_DAY})(?:\s*,?\s*(?P<y>{_YEAR}))?"
         ),
         _date_range,
     ),
-    Pass(re.compile(rf"(?P<m>{_MONTH})\s+(?P<d>{_DAY})(?:\s*,\s*|\s+)(?P<y>{_YEAR})"), _full_date),
+    Pass(re_pattern(rf"(?P<m>{_MONTH})\s+(?P<d>{_DAY})(?:\s*,\s*|\s+)(?P<y>{_YEAR})"), _full_date),
     Pass(
-        re.compile(rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})"),
+        re_pattern(rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})"),
         _full_date,
     ),
-    Pass(re.compile(rf"(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})"), _month_year),
-    Pass(re.compile(rf"(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b"), _month_day),
-    Pass(re.compile(rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})"), _month_day),
+    Pass(re_pattern(rf"(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})"), _month_year),
+    Pass(re_pattern(rf"(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b"), _month_day),
+    Pass(re_pattern(rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})"), _month_day),
     Pass(
-        re.compile(r"(?<![\d.,])(?P<a>\d{4})\s*(?:-|–|—)\s*(?P<b>\d{4}|\d{2})(?![\d%.])"),
+        re_pattern(r"(?<![\d.,])(?P<a>\d{4})\s*(?:-|–|—)\s*(?P<b>\d{4}|\d{2})(?![\d%.])"),
         _year_range,
     ),
     Pass(
-        re.compile(
+        re_pattern(
             rf"(?<![\d.,])(?P<a>{_NUM})(?P<pa>\s*{_PERCENT})?{_RANGE}(?P<b>{_NUM})\s*{_PERCENT}",
             re.IGNORECASE,
         ),
         _percent_range,
     ),
     Pass(
-        re.compile(
+        re_pattern(
             rf"(?<![\d.,])(?P<n>{_NUM})\s*-?\s*(?:percentage[-\s]points?\b|pp\b|ppts?\b)",
             re.IGNORECASE,
         ),
         _ratio_handler("points"),
     ),
     Pass(
-        re.compile(rf"(?<![\d.,])(?P<n>{_NUM})\s*-?\s*basis[-\s]points?\b", re.IGNORECASE),
+        re_pattern(rf"(?<![\d.,])(?P<n>{_NUM})\s*-?\s*basis[-\s]points?\b", re.IGNORECASE),
         _ratio_handler("points", divisor=100),
     ),
     Pass(
-        re.compile(rf"(?<![\d.,])(?P<n>{_NUM})\s*{_PERCENT}", re.IGNORECASE),
+        re_pattern(rf"(?<![\d.,])(?P<n>{_NUM})\s*{_PERCENT}", re.IGNORECASE),
         _ratio_handler("percent"),
     ),
-    Pass(re.compile(r"(?<![\d.,])(?P<n>\d+)(?:st|nd|rd|th)\b"), _digit_ordinal),
-    Pass(re.compile(r"\bQ(?P<n>[1-4])\b"), _quarter),
+    Pass(re_pattern(r"(?<![\d.,])(?P<n>\d+)(?:st|nd|rd|th)\b"), _digit_ordinal),
+    Pass(re_pattern(r"\bQ(?P<n>[1-4])\b"), _quarter),
     Pass(
-        re.compile(
+        re_pattern(
             rf"(?=[\dRCUHSANEGJ$€£¥])(?<![\d.,])(?P<cur>{_CURRENCY}\s?)?(?P<num>{_NUM})"
             rf"(?:[\s-]*(?P<scale>{_SCALE})\b)?(?P<plus>\+)?"
         ),
         _number,
     ),
     Pass(
-        re.compile(rf"\b(?:(?P<t>{_TENS_WORDS})-)?(?P<o>{_ORDINAL_WORDS})\b", re.IGNORECASE),
+        re_pattern(rf"\b(?:(?P<t>{_TENS_WORDS})-)?(?P<o>{_ORDINAL_WORDS})\b", re.IGNORECASE),
         _word_ordinal,
         digits=False,
     ),
-    Pass(re.compile(r"\btwice\b", re.IGNORECASE), _twice, digits=False),
+    Pass(re_pattern(r"\btwice\b", re.IGNORECASE), _twice, digits=False),
     Pass(
-        re.compile(
+        re_pattern(
             rf"\b(?:a\s+(?=(?:{_SCALE_WORD})\b))?(?:{_NUMBER_WORD})"
             rf"(?:(?:\s+and\s+|[\s-]+)(?:{_NUMBER_WORD}))*\b",
             re.IGNORECASE,

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from aligner.language.quantity import Quantity
+from aligner.lexicon.compiled import re_pattern
 
 # Neither a letter, a digit nor a space: later patterns cannot match through it, and
 # word-boundary and adjacency tests treat it as punctuation.
@@ -37,7 +38,7 @@ class Pass:
     digits: bool = True
 
 
-_DIGIT = re.compile(r"[0-9]")
+_DIGIT = re_pattern(r"[0-9]")
 
 
 def run_passes(text: str, passes: Sequence[Pass]) -> list[Quantity]:
@@ -84,7 +85,9 @@ def alternation(words: Iterable[str]) -> str:
     extraction cheap enough for the aligner to call on every sentence.
     """
     tree: dict[str, dict[str, Any]] = {}
-    for word in set(words):
+    # Sorted, so that the pattern is the same text in every run (a set's order follows
+    # string hashing, which changes per process) and its compiled form can be reused.
+    for word in sorted(set(words)):
         node = tree
         for ch in word:
             node = node.setdefault(ch, {})
@@ -105,7 +108,7 @@ def _tree_pattern(node: dict[str, dict[str, Any]]) -> str:
 
 def words_pattern(words: Sequence[str], flags: int = 0) -> re.Pattern[str]:
     """One alternation of literal words where a longer word wins over its prefix."""
-    return re.compile(alternation(words), flags)
+    return re_pattern(alternation(words), flags)
 
 
 # The number of a heading or list item ("1.", "2、", "(3)"): it orders the text, and a
@@ -117,7 +120,7 @@ TELEPHONE = r"\+\d{1,3}(?:[\s-]\(?\d{1,4}\)?){2,}|(?<![\d.])0\d{2,3}-\d{7,8}(?!\
 
 # Unit symbols that may be glued to a figure ("100km", "5kW") without making it a code
 # like "5G" or "A380". Case matters: "5G" is not five grams.
-GLUED_UNITS = re.compile(
+GLUED_UNITS = re_pattern(
     r"(?:km|kg|mm|cm|m|t|kt|g|ha|kW|kWh|MW|MWh|GW|GWh|TWh|TEU|kV|mL|L|bn|mn|tn)(?![A-Za-z])"
 )
 

@@ -41,6 +41,7 @@ from aligner.language.scan import (
     words_pattern,
 )
 from aligner.language.traditional import to_simplified
+from aligner.lexicon.compiled import re_pattern
 
 # Full-width forms map one-to-one onto ASCII, so offsets stay valid for the original text.
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９％．，：／－～＋", "0123456789%.,:/-~+")
@@ -67,20 +68,20 @@ _CLASSIFIERS = (
     "大", "周", "岁", "亿", "万", "千", "百",
 )  # fmt: skip
 _CLASSIFIER = "(?:" + "|".join(sorted(_CLASSIFIERS, key=len, reverse=True)) + ")"
-_FOLLOWED_BY_CLASSIFIER = re.compile(r"\s*(?:多|余)?\s*" + _CLASSIFIER)
+_FOLLOWED_BY_CLASSIFIER = re_pattern(r"\s*(?:多|余)?\s*" + _CLASSIFIER)
 
 _HEDGES = Hedges(
-    before=re.compile(
+    before=re_pattern(
         r"(?:近|约|大约|超过|逾|超|将近|接近|多达|不到|不足|不少于|至少|最多|不超过)\s*$"
     ),
-    after=re.compile(r"\s*" + _CLASSIFIER + r"?\s*(?:左右|以上|上下|有余|开外|多|余)"),
+    after=re_pattern(r"\s*" + _CLASSIFIER + r"?\s*(?:左右|以上|上下|有余|开外|多|余)"),
     reach=4,
 )
 _quantity = _HEDGES.quantity
 
 # What 兆 is the prefix of when it means mega rather than a trillion (see ZH_TRILLION).
 _MEGA_UNIT = r"(?:瓦|赫|焦|帕|伏|欧|字节|位|比特|吨|卡|像素|周)"
-_MEGA_PREFIX = re.compile("兆" + _MEGA_UNIT)
+_MEGA_PREFIX = re_pattern("兆" + _MEGA_UNIT)
 
 _AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _ZH = r"[零〇一二两三四五六七八九十百千万亿兆]+(?:点[零〇一二三四五六七八九]+)?"
@@ -246,7 +247,7 @@ def _plan_period(match: re.Match[str], text: str) -> list[Quantity] | None:
     return [_quantity(text, "ordinal", value, *match.span())]
 
 
-_COMPOUND_PART = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)([兆亿万千])")
+_COMPOUND_PART = re_pattern(r"(\d+(?:,\d{3})*(?:\.\d+)?)([兆亿万千])")
 
 
 def _compound(match: re.Match[str], text: str) -> list[Quantity] | None:
@@ -291,7 +292,7 @@ def _arabic(match: re.Match[str], text: str) -> list[Quantity] | None:
 
 
 _VAGUE_BEFORE = "数几上成若好第"
-_UNITS_ONLY = re.compile(r"[十百千万亿兆]+")
+_UNITS_ONLY = re_pattern(r"[十百千万亿兆]+")
 _UNIT_CHARS = "十百千" + "".join(ZH_BIG_UNITS)
 
 
@@ -330,11 +331,11 @@ def _chinese_numeral(match: re.Match[str], text: str) -> list[Quantity] | None:
 
 def _numerals(pattern: str, handle: Handler) -> Pass:
     """A pass that Chinese numerals alone can match, so it runs on text without digits."""
-    return Pass(re.compile(pattern), handle, digits=False)
+    return Pass(re_pattern(pattern), handle, digits=False)
 
 
 def _digits(pattern: str, handle: Handler) -> Pass:
-    return Pass(re.compile(pattern), handle)
+    return Pass(re_pattern(pattern), handle)
 
 
 _PASSES: tuple[Pass, ...] = (
@@ -397,8 +398,8 @@ _PASSES: tuple[Pass, ...] = (
 )
 
 
-_FINANCIAL_CHAR = re.compile(f"[{FINANCIAL_DIGITS}]")
-_FINANCIAL_RUN = re.compile(f"[{ZH_NUMERAL_CHARS}{FINANCIAL_DIGITS}点]+")
+_FINANCIAL_CHAR = re_pattern(f"[{FINANCIAL_DIGITS}]")
+_FINANCIAL_RUN = re_pattern(f"[{ZH_NUMERAL_CHARS}{FINANCIAL_DIGITS}点]+")
 
 
 def _plain_financial(text: str) -> str:

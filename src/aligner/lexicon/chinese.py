@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-import regex
+from aligner.lexicon.compiled import regex_pattern
 
-HAN_RUN = regex.compile(r"\p{Han}+")
+HAN_RUN = regex_pattern(r"\p{Han}+")
 
 # Function words whose glosses are either empty or misleading ("的" → "target", "taxi").
 FUNCTION_WORDS = frozenset(

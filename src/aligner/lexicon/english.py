@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import regex
+from aligner.lexicon.compiled import regex_pattern
 
-WORD = regex.compile(r"[\p{L}][\p{L}\p{Mn}'’\-]*|\d+(?:[.,]\d+)*")
+WORD = regex_pattern(r"[\p{L}][\p{L}\p{Mn}'’\-]*|\d+(?:[.,]\d+)*")
 
 STOPWORDS = frozenset(
     [

@@ -23,10 +23,9 @@ from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
-from aligner.lexicon.cache import cache_file, cached, source_stamp
+from aligner.lexicon.cache import cache_file, cached, package_file, source_stamp
 from aligner.lexicon.wordset import WordSet
 
 _FORMAT_VERSION = 2
@@ -167,7 +166,7 @@ def _without_accents(text: str) -> str:
 
 
 def _resource() -> Path:
-    return Path(str(resources.files("spellchecker").joinpath(*_RESOURCE)))
+    return package_file("spellchecker", *_RESOURCE)
 
 
 def _read_frequencies(source: Path) -> dict[str, int]:

@@ -12,13 +12,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-import regex  # type: ignore[import-untyped, unused-ignore]
-
 from aligner.errors import InputError
+from aligner.lexicon.compiled import regex_pattern
 from aligner.model import Lang, RawDocument
 
-_HAN = regex.compile(r"\p{Han}")
-_LATIN = regex.compile(r"\p{Latin}")
+_HAN = regex_pattern(r"\p{Han}")
+_LATIN = regex_pattern(r"\p{Latin}")
 
 # A Chinese release routinely carries Latin acronyms, figures and English names, and an
 # English release may show a "中文站" link or a Chinese name; these shares of Han among

@@ -9,11 +9,11 @@ mojibake and every later stage would report nonsense, so decoding prefers an exp
 from __future__ import annotations
 
 import codecs
-import re
 import statistics
 import unicodedata
 
 from aligner.errors import InputError
+from aligner.lexicon.compiled import re_pattern
 from aligner.model import RawDocument
 from aligner.readers.script import Plausibility, count_letters, plausibility
 
@@ -80,7 +80,7 @@ _INVISIBLE = dict.fromkeys(
 
 # Control characters (Unicode category Cc) other than tab and newline; carriage returns
 # and the other line breaks have already become newlines by the time this applies.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re_pattern("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 _SENTENCE_END = tuple(".!?;:。！？；：…\"'”’)）")
 _WRAPPED_MIN_LINES = 3

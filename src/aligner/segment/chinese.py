@@ -11,21 +11,21 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-import regex
+from aligner.lexicon.compiled import regex_pattern
 
 _CJK_TERMINATORS = "。！？；…｡"
 _ASCII_STRONG = "!?;"
 _ASCII_DOTS = ".．"
-_RUN = regex.compile(r"[。！？；…｡!?;.．]+")
+_RUN = regex_pattern(r"[。！？；…｡!?;.．]+")
 _CLOSERS = "”’」』）》)]】〉〕］｝}"
 _ASCII_QUOTES = "\"'"
 # A closing punctuation mark or a continuation mark right after the terminator means the
 # sentence goes on ("“好！”，他说").
 _CONTINUATION = "，,、：:" + _CJK_TERMINATORS + _ASCII_STRONG + _ASCII_DOTS
-_TITLE = regex.compile(r"《[^《》\n]*》|〈[^〈〉\n]*〉")
-_HAN = regex.compile(r"\p{Han}")
+_TITLE = regex_pattern(r"《[^《》\n]*》|〈[^〈〉\n]*〉")
+_HAN = regex_pattern(r"\p{Han}")
 # Characters that show the text around an ASCII mark is Chinese.
-_CHINESE_CONTEXT = regex.compile(r"[\p{Han}”’」』）》】〉〕］｝。，、：；！？…]")
+_CHINESE_CONTEXT = regex_pattern(r"[\p{Han}”’」』）》】〉〕］｝。，、：；！？…]")
 _ASCII_ELLIPSIS_MIN = 3
 _ELLIPSES = "…"
 _PAUSES = "，,、：:；;“‘「『（(《〈【—"

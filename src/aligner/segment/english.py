@@ -13,20 +13,20 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-import regex
+from aligner.lexicon.compiled import regex_pattern
 
 # A run of terminators, then any closing quotes or brackets that belong to the sentence,
 # and only where whitespace follows: "5.603", "www.customs.gov.cn" and "a.b@c.cn" never
 # offer a break because there is no space after their dots. A spaced ". . ." is one
 # ellipsis, not three full stops.
-_CANDIDATE = regex.compile(r"""(?P<term>[.!?…]+(?:[ ][.…]+)*)(?P<close>["'”’)\]}»›]*)(?=\s)""")
+_CANDIDATE = regex_pattern(r"""(?P<term>[.!?…]+(?:[ ][.…]+)*)(?P<close>["'”’)\]}»›]*)(?=\s)""")
 # A Chinese full stop, exclamation or question mark in English text (a pasted Chinese
 # sentence, or a slip of the input method) ends a sentence wherever it stands: Chinese
 # puts no space after it, and an unsplit pair would pull the alignment out of step.
-_FULL_WIDTH = regex.compile(r"""[。！？]+["'”’」』）)\]]*""")
+_FULL_WIDTH = regex_pattern(r"""[。！？]+["'”’」』）)\]]*""")
 _OPENERS = "\"'“‘([{«‹"
-_WORD_AFTER = regex.compile(r"\s+(\S+)")
-_LEADING_LETTERS = regex.compile(r"\p{L}*")
+_WORD_AFTER = regex_pattern(r"\s+(\S+)")
+_LEADING_LETTERS = regex_pattern(r"\p{L}*")
 
 # Always followed by a name or a phrase, never the last word of a sentence.
 _NEVER_FINAL = frozenset(
@@ -54,13 +54,13 @@ _LIST_FINAL = frozenset({"etc", "al"})
 # Abbreviations that introduce a number, so "No. 6." and "No.6." keep the number's full
 # stop inside the address or reference.
 _NUMBER_PREFIXES = frozenset({"no", "nos", "vol", "vols", "art", "fig", "figs", "p", "pp"})
-_GLUED_NUMBER = regex.compile(
+_GLUED_NUMBER = regex_pattern(
     r"(?i)(?:" + "|".join(sorted(_NUMBER_PREFIXES)) + r")\.\d[\d.\-/]*",
 )
-_NUMBER = regex.compile(r"\d+(?:[.,\-/]\d+)*")
-_INITIALISM = regex.compile(r"(?:\p{L}\.)+\p{L}")
-_INITIAL = regex.compile(r"\p{Lu}")
-_LIST_MARKER = regex.compile(r"\d{1,3}(?:\.\d{1,3})*|[IVXLC]+|[ivxlc]+|\p{L}")
+_NUMBER = regex_pattern(r"\d+(?:[.,\-/]\d+)*")
+_INITIALISM = regex_pattern(r"(?:\p{L}\.)+\p{L}")
+_INITIAL = regex_pattern(r"\p{Lu}")
+_LIST_MARKER = regex_pattern(r"\d{1,3}(?:\.\d{1,3})*|[IVXLC]+|[ivxlc]+|\p{L}")
 
 _SENTENCE_OPENERS = frozenset(
     {
