@@ -25,11 +25,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
 from aligner.align.band import Band, FloatArray, IntArray
-from aligner.align.bitmasks import MaskArray, bit_rows, masked_sums, python_mask, words_for
+from aligner.align.bitmasks import MaskArray, bit_rows, masked_sums, words_for
 
 # Coverage credited to a sentence with no content words at all ("Good morning!" aside).
 NO_EVIDENCE = 0.25
@@ -37,6 +38,10 @@ NO_EVIDENCE = 0.25
 _ONE = np.uint64(1)
 # Scattered pairs looked up together: bounds the memory of the look-up, whatever the count.
 _PAIRS_AT_ONCE = 8192
+# Links asked one at a time: the look-up tables of this many recent sentences are kept,
+# and the masks and coverages of this many recent sentence pairs.
+SENTENCES_REMEMBERED = 1024
+PAIRS_REMEMBERED = 16384
 _WORD = (1 << 64) - 1
 
 ChineseItem = tuple[Sequence[int], Sequence[int], Sequence[float]]
@@ -100,11 +105,15 @@ class Evidence:
         )[order]
         self._rare_code, self._rare_sentence, self._rare_key = rare
         self._words = words
-        self._maps: dict[int, dict[int, int]] = {}
-        self._en_lists: dict[int, list[int]] = {}
-        self._pairs: dict[int, tuple[int, int]] = {}
-        self._zh_memo: dict[tuple[int, int], float] = {}
-        self._en_memo: dict[tuple[int, int], float] = {}
+        # Links asked one at a time meet the same sentences, pairs and masks again and
+        # again, always near the last ones asked (a band is swept row by row), so the
+        # look-ups are remembered, a bounded number of the most recent: a book's search
+        # must not keep a table for every sentence it has passed.
+        self._offer_map = lru_cache(maxsize=SENTENCES_REMEMBERED)(self._offers_of)
+        self._en_keys_of = lru_cache(maxsize=SENTENCES_REMEMBERED)(self._en_keys)
+        self._pair_bits = lru_cache(maxsize=PAIRS_REMEMBERED)(self._bits_of_pair)
+        self._zh_relative = lru_cache(maxsize=PAIRS_REMEMBERED)(self._zh_relative_of)
+        self._en_relative = lru_cache(maxsize=PAIRS_REMEMBERED)(self._en_relative_of)
 
     def _sentence_of_key(self) -> IntArray:
         return np.repeat(np.arange(self.m, dtype=np.int64), self.en.counts)
@@ -197,8 +206,8 @@ class Evidence:
         self.zh = _Side(self.zh.starts, self.zh.counts, self.zh.weights, self.zh.size, zh_base)
         self.en = _Side(self.en.starts, self.en.counts, self.en.weights, self.en.size, en_base)
         # Coverages worked out against the old background no longer hold.
-        self._zh_memo.clear()
-        self._en_memo.clear()
+        self._zh_relative.cache_clear()
+        self._en_relative.cache_clear()
 
     # --- single links --------------------------------------------------------------------
 
@@ -207,68 +216,58 @@ class Evidence:
 
         Scorers that ask one link at a time (the hybrid scorer asks for every link of
         its band) meet the same sentence pairs and the same masks again and again, so
-        each pair's masks and each sentence's coverage for a mask are remembered.
+        the most recent pairs' masks and sentences' coverages for a mask are remembered.
         """
         zh_masks = [0] * (zh_end - zh_start)
         en_masks = [0] * (en_end - en_start)
+        pair_bits = self._pair_bits
         for a, i in enumerate(range(zh_start, zh_end)):
             for b, j in enumerate(range(en_start, en_end)):
-                zh_units, en_bits = self._pair_bits(i, j)
+                zh_units, en_bits = pair_bits(i, j)
                 zh_masks[a] |= zh_units
                 en_masks[b] |= en_bits
         total = 0.0
         for a, mask in enumerate(zh_masks):
-            total += self._relative_of(self._zh_memo, self.zh, zh_start + a, mask)
+            total += self._zh_relative(zh_start + a, mask)
         for b, mask in enumerate(en_masks):
-            total += self._relative_of(self._en_memo, self.en, en_start + b, mask)
+            total += self._en_relative(en_start + b, mask)
         return total / ((zh_end - zh_start) + (en_end - en_start))
 
-    def _pair_bits(self, zh: int, en: int) -> tuple[int, int]:
+    def _bits_of_pair(self, zh: int, en: int) -> tuple[int, int]:
         """The Chinese sentence's units the English one shows, and the English keys hit."""
-        code = zh * self.m + en
-        found = self._pairs.get(code)
-        if found is None:
-            offered = self._offer_map(zh)
-            zh_units = en_bits = 0
-            for bit, key in enumerate(self._en_keys_of(en)):
-                units = offered.get(key)
-                if units is not None:
-                    zh_units |= units
-                    en_bits |= 1 << bit
-            found = self._pairs[code] = (zh_units, en_bits)
-        return found
+        offered = self._offer_map(zh)
+        zh_units = en_bits = 0
+        for bit, key in enumerate(self._en_keys_of(en)):
+            units = offered.get(key)
+            if units is not None:
+                zh_units |= units
+                en_bits |= 1 << bit
+        return zh_units, en_bits
 
-    def _en_keys_of(self, sentence: int) -> list[int]:
-        found = self._en_lists.get(sentence)
-        if found is None:
-            start, stop = int(self._en_starts[sentence]), int(self._en_starts[sentence + 1])
-            found = self._en_lists[sentence] = self._en_key[start:stop].tolist()
-        return found
+    def _en_keys(self, sentence: int) -> list[int]:
+        start, stop = int(self._en_starts[sentence]), int(self._en_starts[sentence + 1])
+        keys: list[int] = self._en_key[start:stop].tolist()
+        return keys
 
-    @staticmethod
-    def _relative_of(
-        memo: dict[tuple[int, int], float], side: _Side, sentence: int, mask: int
-    ) -> float:
-        found = memo.get((sentence, mask))
-        if found is None:
-            hits = _masked_sum(side.weights_of(sentence), mask)
-            found = _relative(hits, float(side.size[sentence]), float(side.base[sentence]))
-            memo[(sentence, mask)] = found
-        return found
+    def _zh_relative_of(self, sentence: int, mask: int) -> float:
+        return _relative_of(self.zh, sentence, mask)
 
-    def _offer_map(self, sentence: int) -> dict[int, int]:
+    def _en_relative_of(self, sentence: int, mask: int) -> float:
+        return _relative_of(self.en, sentence, mask)
+
+    def _offers_of(self, sentence: int) -> dict[int, int]:
         """Key → mask of the sentence's units it shows, for asking one link at a time."""
-        found = self._maps.get(sentence)
-        if found is None:
-            start, stop = self._offer_starts[sentence], self._offer_starts[sentence + 1]
-            found = {
-                int(key): python_mask(row)
-                for key, row in zip(
-                    self._offer_key[start:stop].tolist(), self._offer_units[start:stop], strict=True
-                )
-            }
-            self._maps[sentence] = found
-        return found
+        start, stop = int(self._offer_starts[sentence]), int(self._offer_starts[sentence + 1])
+        rows = self._offer_units[start:stop]
+        masks: list[int] = rows[:, 0].tolist()
+        for word in range(1, rows.shape[1]):
+            shift = 64 * word
+            masks = [
+                mask | (high << shift)
+                for mask, high in zip(masks, rows[:, word].tolist(), strict=True)
+            ]
+        keys: list[int] = self._offer_key[start:stop].tolist()
+        return dict(zip(keys, masks, strict=True))
 
     # --- many pairs ----------------------------------------------------------------------
 
@@ -499,6 +498,12 @@ def _sequential_means(values: FloatArray, lengths: Sequence[int]) -> FloatArray:
         total[inside] += values[starts[inside] + position]
     means: FloatArray = total / np.maximum(counts, 1)
     return means
+
+
+def _relative_of(side: _Side, sentence: int, mask: int) -> float:
+    """The sentence's coverage above its background by the words in ``mask``."""
+    hits = _masked_sum(side.weights_of(sentence), mask)
+    return _relative(hits, float(side.size[sentence]), float(side.base[sentence]))
 
 
 def _masked_sum(weights: Sequence[float], mask: int) -> float:
