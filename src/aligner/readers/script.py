@@ -17,8 +17,9 @@ import regex  # type: ignore[import-untyped, unused-ignore]
 from aligner.errors import InputError
 from aligner.model import Lang, RawDocument
 
-_HAN = regex.compile(r"\p{Han}")
-_LATIN = regex.compile(r"\p{Latin}")
+# Counted run by run: a run's length is its letters, and a page holds far fewer runs.
+_HAN_RUN = regex.compile(r"\p{Han}+")
+_LATIN_RUN = regex.compile(r"\p{Latin}+")
 
 # A Chinese release routinely carries Latin acronyms, figures and English names, and an
 # English release may show a "中文站" link or a Chinese name; these shares of Han among
@@ -45,8 +46,8 @@ def count_letters(texts: Iterable[str]) -> LetterCounts:
     han = 0
     latin = 0
     for text in texts:
-        han += len(_HAN.findall(text))
-        latin += len(_LATIN.findall(text))
+        han += sum(map(len, _HAN_RUN.findall(text)))
+        latin += sum(map(len, _LATIN_RUN.findall(text)))
     return LetterCounts(han=han, latin=latin)
 
 
