@@ -15,9 +15,9 @@ cost of scoring a 2:2 candidate at a few additions.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import numpy as np
 import regex
@@ -30,7 +30,7 @@ from aligner.glossary.model import GlossaryEntry
 from aligner.language.numbers import anchor_keys
 from aligner.language.traditional import to_simplified
 from aligner.lexicon.cedict import Lexicon, load_lexicon
-from aligner.lexicon.chinese import FUNCTION_WORDS, HAN_RUN, longest_matches
+from aligner.lexicon.chinese import FUNCTION_WORDS, HAN_RUN, split_by_prefixes
 from aligner.lexicon.english import content_stems, stem
 from aligner.model import Document
 
@@ -117,9 +117,28 @@ class Featurizer:
         self._max_len = max([lexicon.max_word_length, *(len(k) for k in self._glossary)])
         self._reading_cache: dict[str, tuple[str, ...]] = {}
         self._canonical: dict[str, str] = {}
+        lookup = getattr(lexicon.translations, "prefix_length", None)
+        self._lexicon_prefix: Callable[[str, int], int] = (
+            partial(lookup, limit=self._max_len) if lookup is not None else self._lexicon_word_at
+        )
+        # Without glossary terms a word's length is the lexicon's answer alone.
+        self._prefix_length = self._lexicon_prefix if not self._glossary else self._word_at
 
-    def _known(self, word: str) -> bool:
-        return word in self._glossary or word in self._lexicon.translations
+    def _lexicon_word_at(self, text: str, start: int) -> int:
+        """The longest headword at ``start`` (1 if none) for a lexicon without an index."""
+        for size in range(min(self._max_len, len(text) - start), 1, -1):
+            if text[start : start + size] in self._lexicon.translations:
+                return size
+        return 1
+
+    def _word_at(self, text: str, start: int) -> int:
+        """The longest glossary term or headword at ``start`` (1 if none): the glossary
+        is asked only for lengths beyond the lexicon's answer."""
+        size = self._lexicon_prefix(text, start)
+        for longer in range(min(self._max_len, len(text) - start), size, -1):
+            if text[start : start + longer] in self._glossary:
+                return longer
+        return size
 
     @lru_cache(maxsize=200_000)  # noqa: B019 - one featurizer per run; words repeat a lot
     def _word_parts(self, word: str) -> tuple[frozenset[str], ...]:
@@ -183,7 +202,7 @@ class Featurizer:
         copied: set[str] = set()
         for run in HAN_RUN.finditer(text):
             chars = run.group(0)
-            for word in longest_matches(chars, self._known, self._max_len):
+            for word in split_by_prefixes(chars, self._prefix_length):
                 parts = self._word_parts(word)
                 if parts:
                     units.setdefault(word, parts)

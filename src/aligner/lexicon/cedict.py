@@ -96,6 +96,21 @@ class _Bucket:
             return False
         return self.joined.find(f"\n{word}\n", self.starts[group], self.starts[group + 1] + 1) >= 0
 
+    def prefix_length(self, text: str, start: int, limit: int) -> int:
+        """The length of the longest headword of two to ``limit`` characters that
+        ``text`` holds at ``start`` (which begins with the bucket's character), or 1."""
+        seconds, joined, starts = self.seconds, self.joined, self.starts
+        if limit < 2:
+            return 1
+        group = seconds.find(text[start + 1])
+        if group < 0:
+            return 1
+        low, high = starts[group], starts[group + 1] + 1
+        for size in range(limit, 1, -1):
+            if joined.find(f"\n{text[start : start + size]}\n", low, high) >= 0:
+                return size
+        return 1
+
     def index(self, word: str) -> int:
         """The index among all headwords of ``word``, which the bucket holds."""
         return self.first + self.joined.count("\n", 0, self.joined.index(f"\n{word}\n"))
@@ -177,6 +192,13 @@ class Glosses(Mapping[str, str]):
             return isinstance(word, str) and word in self._bucket(word[0])
         except (IndexError, TypeError):
             return False
+
+    def prefix_length(self, text: str, start: int, limit: int) -> int:
+        """The length of the longest headword of two to ``limit`` characters that ``text``
+        holds at ``start``, or 1: one question per word while splitting a sentence,
+        rather than one per length tried."""
+        bucket = self._buckets.get(text[start]) or self._bucket(text[start])
+        return bucket.prefix_length(text, start, min(limit, len(text) - start))
 
     def __getitem__(self, word: str) -> str:
         bucket = self._bucket(word[:1]) if word else _NO_BUCKET
