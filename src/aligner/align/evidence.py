@@ -41,6 +41,8 @@ _PAIRS_AT_ONCE = 8192
 # Links asked one at a time: the look-up tables of this many recent sentences are kept,
 # and the masks and coverages of this many recent sentence pairs.
 SENTENCES_REMEMBERED = 1024
+# Sentences whose background coverage is worked out together.
+_BASELINE_CHUNK = 1024
 PAIRS_REMEMBERED = 16384
 _WORD = (1 << 64) - 1
 
@@ -82,7 +84,7 @@ class Evidence:
         offers: tuple[IntArray, IntArray, IntArray, MaskArray],
         en_keys: tuple[IntArray, IntArray],
         key_weights: FloatArray,
-        rare: tuple[IntArray, IntArray, IntArray],
+        rare: tuple[IntArray, IntArray],
         words: int,
     ) -> None:
         self.zh = zh
@@ -103,7 +105,7 @@ class Evidence:
         self._post_bit = (
             np.arange(len(self._en_key)) - self._en_starts[:-1].repeat(self.en.counts)
         )[order]
-        self._rare_code, self._rare_sentence, self._rare_key = rare
+        self._rare_sentence, self._rare_key = rare
         self._words = words
         # Links asked one at a time meet the same sentences, pairs and masks again and
         # again, always near the last ones asked (a band is swept row by row), so the
@@ -163,11 +165,7 @@ class Evidence:
         en_side = _Side(_starts(en_counts)[:-1], en_counts, en_weights, en_size, empty)
         frequency = np.bincount(en_key, minlength=len(vocabulary))
         rare_offer = frequency[numbers] <= rare_limit
-        rare = (
-            owners[rare_offer] * len(vocabulary) + numbers[rare_offer],
-            owners[rare_offer],
-            numbers[rare_offer],
-        )
+        rare = (owners[rare_offer], numbers[rare_offer])
         return cls(
             zh_side,
             en_side,
@@ -183,31 +181,51 @@ class Evidence:
 
     def set_baselines(self, draws: int, sample: Callable[[int, int, int], list[int]]) -> None:
         """Each sentence's mean coverage by ``draws`` unrelated sentences of the other
-        side, ``sample(centre, size, draws)`` choosing them away from its own place."""
+        side, ``sample(centre, size, draws)`` choosing them away from its own place.
+
+        Worked out for a chunk of sentences at a time: a book's eight draws per sentence
+        held at once took 10 MB, and each sentence's mean is its own.
+        """
         n, m = self.n, self.m
         zh_base = np.zeros(n, dtype=np.float64)
         en_base = np.zeros(m, dtype=np.float64)
         if n >= 2 and m >= 2:
             draws = min(draws, m - 1, n - 1)
-            zh_pairs = [sample(i * m // n, m, draws) for i in range(n)]
-            en_pairs = [sample(j * n // m, n, draws) for j in range(m)]
-            zh_of = np.repeat(np.arange(n), [len(js) for js in zh_pairs])
-            en_of = np.repeat(np.arange(m), [len(iz) for iz in en_pairs])
-            zh_hits = self._hits(
-                zh_of, np.fromiter((j for js in zh_pairs for j in js), np.int64, len(zh_of)), "zh"
-            )
-            en_hits = self._hits(
-                np.fromiter((i for iz in en_pairs for i in iz), np.int64, len(en_of)), en_of, "en"
-            )
-            zh_cover = coverage(zh_hits, self.zh.size[zh_of])
-            en_cover = coverage(en_hits, self.en.size[en_of])
-            zh_base = _sequential_means(zh_cover, [len(js) for js in zh_pairs])
-            en_base = _sequential_means(en_cover, [len(iz) for iz in en_pairs])
+            for first in range(0, n, _BASELINE_CHUNK):
+                last = min(n, first + _BASELINE_CHUNK)
+                zh_base[first:last] = self._zh_baselines(first, last, draws, sample)
+            for first in range(0, m, _BASELINE_CHUNK):
+                last = min(m, first + _BASELINE_CHUNK)
+                en_base[first:last] = self._en_baselines(first, last, draws, sample)
         self.zh = _Side(self.zh.starts, self.zh.counts, self.zh.weights, self.zh.size, zh_base)
         self.en = _Side(self.en.starts, self.en.counts, self.en.weights, self.en.size, en_base)
         # Coverages worked out against the old background no longer hold.
         self._zh_relative.cache_clear()
         self._en_relative.cache_clear()
+
+    def _zh_baselines(
+        self, first: int, last: int, draws: int, sample: Callable[[int, int, int], list[int]]
+    ) -> FloatArray:
+        """Background coverage of the Chinese sentences ``first .. last - 1``."""
+        n, m = self.n, self.m
+        picks = [sample(i * m // n, m, draws) for i in range(first, last)]
+        counts = [len(js) for js in picks]
+        zh = np.repeat(np.arange(first, last, dtype=np.int64), counts)
+        en = np.fromiter((j for js in picks for j in js), np.int64, len(zh))
+        cover = coverage(self._hits(zh, en, "zh"), self.zh.size[zh])
+        return _sequential_means(cover, counts)
+
+    def _en_baselines(
+        self, first: int, last: int, draws: int, sample: Callable[[int, int, int], list[int]]
+    ) -> FloatArray:
+        """Background coverage of the English sentences ``first .. last - 1``."""
+        n, m = self.n, self.m
+        picks = [sample(j * n // m, n, draws) for j in range(first, last)]
+        counts = [len(iz) for iz in picks]
+        en = np.repeat(np.arange(first, last, dtype=np.int64), counts)
+        zh = np.fromiter((i for iz in picks for i in iz), np.int64, len(en))
+        cover = coverage(self._hits(zh, en, "en"), self.en.size[en])
+        return _sequential_means(cover, counts)
 
     # --- single links --------------------------------------------------------------------
 
