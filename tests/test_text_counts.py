@@ -11,6 +11,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
+from aligner.align.length import LengthModel, char_length
 from aligner.readers.script import count_letters
 from aligner.readers.text import _control_share
 
@@ -42,3 +43,12 @@ def test_letters_are_counted_one_by_one(texts: list[str]) -> None:
     han = sum(1 for text in texts for c in text if "\u4e00" <= c <= "\u9fff")
     latin = sum(1 for text in texts for c in text if (c.isascii() and c.isalpha()) or c == "é")
     assert (counts.han, counts.latin) == (han, latin)
+
+
+@given(st.text(alphabet=st.sampled_from("海关 a1\t\n\u3000\u00a0\u2028\x1c\u200b。Z"), max_size=60))
+def test_lengths_leave_out_exactly_the_white_space(text: str) -> None:
+    assert char_length(text) == sum(1 for c in text if not c.isspace())
+    zh = "海" + text  # Han characters, and an English side longer than the rest
+    model = LengthModel.build([zh], ["x" * 100])
+    assert model.han_cumulative[-1] == zh.count("海") + zh.count("关")
+    assert model.other_cumulative[-1] == char_length(zh) - model.han_cumulative[-1]

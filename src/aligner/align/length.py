@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -26,14 +27,21 @@ VARIANCE_PER_CHAR = 9.0
 MIN_RATIO_PAIRS = 20
 RATIO_TOLERANCE = 1.15
 _DEFAULT_RATIO = 3.0
-_HAN = regex.compile(r"\p{Han}")
+# Counted a run at a time: far fewer matches than characters.
+_HAN_RUN = regex.compile(r"\p{Han}+")
+_SPACE_RUN = re.compile(r"\s+")
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
 
 
 def char_length(text: str) -> int:
-    return sum(1 for c in text if not c.isspace())
+    """Characters that are not white space (``str.isspace``, which ``\\s`` matches)."""
+    return len(text) - sum(map(len, _SPACE_RUN.findall(text)))
+
+
+def _han_count(text: str) -> int:
+    return sum(map(len, _HAN_RUN.findall(text)))
 
 
 def _cumulative(values: Sequence[int]) -> tuple[int, ...]:
@@ -57,7 +65,7 @@ class LengthModel:
 
     @classmethod
     def build(cls, zh_texts: Sequence[str], en_texts: Sequence[str]) -> LengthModel:
-        hans = [len(_HAN.findall(text)) for text in zh_texts]
+        hans = [_han_count(text) for text in zh_texts]
         others = [char_length(text) - han for text, han in zip(zh_texts, hans, strict=True)]
         en = [char_length(text) for text in en_texts]
         han_total, other_total, en_total = sum(hans), sum(others), sum(en)

@@ -73,7 +73,11 @@ def check_side(raw: RawDocument, expected: Lang) -> None:
     Only a clear mismatch is reported: a document between the two thresholds (a Chinese
     text full of English terms, say) is accepted on the side it was given for.
     """
-    share = _han_share_or_fail(raw)
+    _check_share(raw, expected, _han_share_or_fail(raw))
+
+
+def _check_share(raw: RawDocument, expected: Lang, share: float) -> None:
+    """:func:`check_side` for a document whose Han share is known."""
     if expected == "zh" and share < EN_MAX_HAN_SHARE:
         raise InputError(
             raw.path,
@@ -112,8 +116,9 @@ def check_sides(source: RawDocument, target: RawDocument) -> None:
             "looks like Chinese, and so does the Chinese (source) file "
             f"{source.path}{same_file}; the second file must be the English translation",
         )
-    check_side(source, "zh")
-    check_side(target, "en")
+    # The shares are already counted: a book's letters take a while to count again.
+    _check_share(source, "zh", source_share)
+    _check_share(target, "en", target_share)
 
 
 # --- plausibility of a decoding -------------------------------------------------------
