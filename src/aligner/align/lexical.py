@@ -165,15 +165,35 @@ class Featurizer:
         numbered in ``vocabulary``: each such key with the mask of the units it shows
         (bit ``u`` for unit ``u``). A book's Chinese offers far more keys (pinyin
         spellings, gloss stems) than its English holds; they are never kept."""
+        return self.evidence_of_all([text], vocabulary)[0]
+
+    def evidence_of_all(
+        self, texts: Iterable[str], vocabulary: Mapping[str, int]
+    ) -> list[ZhEvidence]:
+        """:meth:`evidence` of each text. A word's gloss keys are numbered once for all
+        the texts: a book repeats its words thousands of times, and each time looked
+        up every gloss of the word again."""
+        numbered: dict[frozenset[str], tuple[int, ...]] = {}
+        return [self._evidence(text, vocabulary, numbered) for text in texts]
+
+    def _evidence(
+        self,
+        text: str,
+        vocabulary: Mapping[str, int],
+        numbered: dict[frozenset[str], tuple[int, ...]],
+    ) -> ZhEvidence:
         units, runs, copied = self._analyse(text)
         masks: dict[int, int] = {}
         unit = 0
         for parts in units.values():
             for part in parts:
-                for key in part:
-                    number = vocabulary.get(key)
-                    if number is not None:
-                        masks[number] = masks.get(number, 0) | (1 << unit)
+                numbers = numbered.get(part)
+                if numbers is None:
+                    found = (vocabulary.get(key) for key in part)
+                    numbers = numbered[part] = tuple(n for n in found if n is not None)
+                bit = 1 << unit
+                for offered in numbers:
+                    masks[offered] = masks.get(offered, 0) | bit
                 unit += 1
         for chars in runs:
             for key in self._pinyin_spellings(chars):
@@ -414,5 +434,5 @@ class LexicalScorer:
         # The English first, so that each Chinese sentence keeps only keys it can meet.
         en = [self._featurizer.english(s.text).keys for s in target.segments]
         vocabulary = number_keys(en)
-        zh = [self._featurizer.evidence(s.text, vocabulary) for s in source.segments]
+        zh = self._featurizer.evidence_of_all((s.text for s in source.segments), vocabulary)
         return LexicalSpanScorer(zh, en, vocabulary, self._skip_cost)
