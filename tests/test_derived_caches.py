@@ -110,6 +110,8 @@ def test_glosses_answer_like_the_dictionary_they_store(table: dict[str, str]) ->
         assert (word in glosses) == (word in table)
         assert glosses.get(word) == table.get(word)
     assert 5 not in glosses
+    for first, second in zip(table, [*table][1:], strict=False):
+        assert f"{first}\n{second}" not in glosses  # never two headwords read as one
 
 
 @given(

@@ -42,6 +42,14 @@ def test_the_lexicon_index_splits_like_longest_match(text: str) -> None:
     )
 
 
+def test_a_line_break_ends_every_word() -> None:
+    lexicon = load_lexicon()
+    assert isinstance(lexicon.translations, Glosses)
+    ask = partial(lexicon.translations.prefix_length, limit=lexicon.max_word_length)
+    assert list(split_by_prefixes("海关\n海关总署", ask)) == ["海关", "\n", "海关总署"]
+    assert "海关\n海关总署" not in lexicon.translations
+
+
 def test_a_known_word_is_one_piece() -> None:
     lexicon = load_lexicon()
     featurizer = Featurizer(lexicon)

@@ -92,6 +92,8 @@ class _Bucket:
     def __contains__(self, word: str) -> bool:
         if len(word) < 2:
             return self.single and len(word) == 1
+        if "\n" in word:  # would otherwise span two headwords
+            return False
         group = self.seconds.find(word[1])
         if group < 0:
             return False
@@ -101,6 +103,9 @@ class _Bucket:
         """The length of the longest headword of two to ``limit`` characters that
         ``text`` holds at ``start`` (which begins with the bucket's character), or 1."""
         seconds, joined, starts = self.seconds, self.joined, self.starts
+        newline = text.find("\n", start, start + limit)
+        if newline >= 0:  # no headword holds one
+            limit = newline - start
         if limit < 2:
             return 1
         group = seconds.find(text[start + 1])
