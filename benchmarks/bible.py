@@ -1,17 +1,25 @@
 """Speed and memory of aligning one long document: the zh–en Bible (6,301 × 5,000 sentences).
 
 Runs the real command under /usr/bin/time -v, so start-up, reading, lexicon loading and
-writing are all counted, and prints wall time and peak resident memory (median of
-``--runs``). It also scores the result at verse level against the corpus's verse gold
-(predicted links that fall inside the same verses are merged first, as the corpus README
-asks), to show that speed was not bought with accuracy.
+writing are all counted, and prints wall time, user CPU time and peak resident memory
+(medians of ``--runs``). It also scores the result at verse level against the corpus's
+verse gold (predicted links that fall inside the same verses are merged first, as the
+corpus README asks), to show that speed was not bought with accuracy.
 
     .venv/bin/python benchmarks/bible.py [--shared ../shared] [--runs 3] [--scorer lexical]
+        [--peer hunalign [--hunalign PATH] [--realign]] [--baseline SRC]
 
-Targets for the lexical scorer: under 30 s wall and under 500 MB peak RSS on a 2-core
-machine. With ``--scorer auto`` (hybrid) the first run embeds about 39,000 sentence
-windows; later runs find them in the embedding cache. ``--cold`` points the cache at an
-empty temporary folder for every run, to time the first run.
+``--peer hunalign`` runs hunalign on the same text, interleaved with aligner (aligner,
+hunalign, aligner, hunalign, ...), and prints the ratios of the medians; its inputs are
+prepared from aligner's own lexicon beforehand (see ``bible_peer.py``). Targets for the
+lexical scorer: at most 1.5 times hunalign's wall time and 1.3 times its peak memory, with
+verse-level strict F1 of at least 0.976. ``--baseline SRC`` also runs aligner from another
+copy of the package (a ``src`` folder, e.g. ``git archive REV src | tar -x -C /tmp/old``),
+interleaved, to compare before and after.
+
+With ``--scorer auto`` (hybrid) the first run embeds about 39,000 sentence windows; later
+runs find them in the embedding cache. ``--cold`` points the cache at an empty temporary
+folder for every run, to time the first run.
 """
 
 from __future__ import annotations
@@ -23,22 +31,52 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from aligner.align.evaluate import count, scores
 from aligner.formats.links import parse_links
+from aligner.lexicon.cache import cache_dir
 
 REPO = Path(__file__).resolve().parents[1]
+Link = tuple[tuple[int, ...], tuple[int, ...]]
 
 
-def measure(
-    zh: Path, en: Path, scorer: str, out: Path, cache_home: str | None = None
-) -> tuple[float, float]:
-    """Wall seconds and peak RSS in MB of one ``aligner align`` run (``cache_home``:
-    where the embedding cache lives, if not the user's)."""
-    command = [
-        "/usr/bin/time",
-        "-v",
+@dataclass(frozen=True)
+class Run:
+    wall: float
+    rss_mb: float
+    user: float
+
+
+def timed(
+    command: Sequence[str], stdout: Path | None = None, env: dict[str, str] | None = None
+) -> Run:
+    """Run ``command`` under /usr/bin/time -v (its output to ``stdout`` if given)."""
+    with open(stdout or os.devnull, "w", encoding="utf-8") as sink:
+        result = subprocess.run(
+            ["/usr/bin/time", "-v", *command],
+            stdout=sink,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr}")
+    wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", result.stderr)
+    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr)
+    user = re.search(r"User time \(seconds\): (\S+)", result.stderr)
+    if not wall or not rss or not user:
+        raise SystemExit("could not read /usr/bin/time output:\n" + result.stderr)
+    seconds = 0.0
+    for part in wall.group(1).split(":"):
+        seconds = seconds * 60 + float(part)
+    return Run(seconds, int(rss.group(1)) / 1024, float(user.group(1)))
+
+
+def aligner_command(zh: Path, en: Path, scorer: str, out: Path) -> list[str]:
+    return [
         str(Path(sys.executable).parent / "aligner"),
         "align",
         "--split-lines",
@@ -50,23 +88,19 @@ def measure(
         "-o",
         str(out),
     ]
-    environment = dict(os.environ)
+
+
+def environment(src: Path | None = None, cache_home: str | None = None) -> dict[str, str]:
+    """This environment, running the package from ``src`` and caching in ``cache_home``."""
+    env = dict(os.environ)
+    if src is not None:
+        env["PYTHONPATH"] = str(src)
     if cache_home is not None:
-        environment["XDG_CACHE_HOME"] = cache_home
-    result = subprocess.run(command, capture_output=True, text=True, check=True, env=environment)
-    wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", result.stderr)
-    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr)
-    if not wall or not rss:
-        raise SystemExit("could not read /usr/bin/time output:\n" + result.stderr)
-    seconds = 0.0
-    for part in wall.group(1).split(":"):
-        seconds = seconds * 60 + float(part)
-    return seconds, int(rss.group(1)) / 1024
+        env["XDG_CACHE_HOME"] = cache_home
+    return env
 
 
-def verse_level(
-    links: list[tuple[tuple[int, ...], tuple[int, ...]]], zh_verse: list[str], en_verse: list[str]
-) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+def verse_level(links: list[Link], zh_verse: list[str], en_verse: list[str]) -> list[Link]:
     """Merge consecutive predicted links that share a verse, then widen them to whole verses."""
     groups: list[tuple[set[str], set[str]]] = []
     for zh, en in links:
@@ -85,6 +119,34 @@ def verse_level(
     return merged
 
 
+def verse_f1(bible: Path, predicted: list[Link]) -> tuple[float, float]:
+    """Strict and lax F1 of ``predicted`` against the verse gold."""
+    zh_verse = (bible / "zh.verse").read_text(encoding="utf-8").splitlines()
+    en_verse = (bible / "en.verse").read_text(encoding="utf-8").splitlines()
+    gold = parse_links((bible / "bible.verse-gold.align").read_text(encoding="utf-8"))
+    strict, lax = scores(count(gold, verse_level(predicted, zh_verse, en_verse)))
+    return strict.f1, lax.f1
+
+
+def median(runs: Sequence[Run]) -> Run:
+    return Run(
+        statistics.median(r.wall for r in runs),
+        statistics.median(r.rss_mb for r in runs),
+        statistics.median(r.user for r in runs),
+    )
+
+
+def report(name: str, runs: Sequence[Run], f1: tuple[float, float]) -> Run:
+    middle = median(runs)
+    walls = ", ".join(f"{r.wall:.2f}" for r in runs)
+    print(
+        f"{name:<22} wall {middle.wall:6.2f} s  user {middle.user:6.2f} s  "
+        f"peak RSS {middle.rss_mb:5.0f} MB   verse F1 strict {f1[0]:.3f} lax {f1[1]:.3f}"
+        f"   (walls: {walls})"
+    )
+    return middle
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
@@ -93,31 +155,60 @@ def main() -> None:
         "--scorer", default="lexical", choices=["auto", "lexical", "semantic", "hybrid", "ensemble"]
     )
     parser.add_argument("--cold", action="store_true", help="empty embedding cache every run")
+    parser.add_argument("--peer", choices=["hunalign"], help="also run this aligner, interleaved")
+    parser.add_argument("--hunalign", type=Path, help="the hunalign binary")
+    parser.add_argument("--realign", action="store_true", help="run hunalign with -realign")
+    parser.add_argument("--baseline", type=Path, help="another copy's src folder to compare")
     args = parser.parse_args()
     bible = args.shared / "corpora" / "bible"
+    zh, en = bible / "bible.zh", bible / "bible.en"
+    ours: list[Run] = []
+    theirs: list[Run] = []
+    before: list[Run] = []
     with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "bible.links"
-        runs = []
-        zh, en = bible / "bible.zh", bible / "bible.en"
+        folder = Path(tmp)
+        out, base_out, ladder = folder / "bible.links", folder / "base.links", folder / "ladder"
+        peer_command: list[str] | None = None
+        if args.peer == "hunalign":
+            import bible_peer
+
+            binary = bible_peer.find(args.hunalign, REPO)
+            inputs = bible_peer.prepare(zh, en, cache_dir() / "benchmarks")
+            peer_command = bible_peer.command(binary, *inputs, realign=args.realign)
         for run in range(args.runs):
-            cache_home = str(Path(tmp) / f"cache-{run}") if args.cold else None
-            runs.append(measure(zh, en, args.scorer, out, cache_home))
-        predicted = parse_links(out.read_text(encoding="utf-8"))
-    zh_verse = (bible / "zh.verse").read_text(encoding="utf-8").splitlines()
-    en_verse = (bible / "en.verse").read_text(encoding="utf-8").splitlines()
-    gold = parse_links((bible / "bible.verse-gold.align").read_text(encoding="utf-8"))
-    strict, lax = scores(count(gold, verse_level(predicted, zh_verse, en_verse)))
-    walls = sorted(w for w, _ in runs)
-    rsss = sorted(r for _, r in runs)
-    cache = "empty embedding cache" if args.cold else "embedding cache as found"
-    print(f"command: aligner align --split-lines --scorer {args.scorer} bible.zh bible.en")
-    print(f"cache: {cache}")
-    print(f"runs: {len(runs)}; wall s: {', '.join(f'{w:.1f}' for w in walls)}")
-    print(
-        f"median wall: {statistics.median(walls):.1f} s   median peak RSS: "
-        f"{statistics.median(rsss):.0f} MB"
-    )
-    print(f"verse-level strict F1 {strict.f1:.3f}   lax F1 {lax.f1:.3f}")
+            cache_home = str(folder / f"cache-{run}") if args.cold else None
+            command = aligner_command(zh, en, args.scorer, out)
+            ours.append(timed(command, env=environment(None, cache_home)))
+            if peer_command is not None:
+                theirs.append(timed(peer_command, stdout=ladder))
+            if args.baseline is not None:
+                command = aligner_command(zh, en, args.scorer, base_out)
+                before.append(timed(command, env=environment(args.baseline, cache_home)))
+        ours_f1 = verse_f1(bible, parse_links(out.read_text(encoding="utf-8")))
+        print(f"aligner: aligner align --split-lines --no-default-glossary --scorer {args.scorer}")
+        if args.cold:
+            print("embedding cache: empty for every run")
+        print(f"runs: {args.runs} each, interleaved; medians")
+        middle = report("aligner", ours, ours_f1)
+        if args.baseline is not None:
+            base_f1 = verse_f1(bible, parse_links(base_out.read_text(encoding="utf-8")))
+            old = report("aligner (baseline)", before, base_f1)
+            print(
+                f"this copy / baseline: wall {middle.wall / old.wall:.2f}x  "
+                f"user {middle.user / old.user:.2f}x  peak RSS {middle.rss_mb / old.rss_mb:.2f}x"
+            )
+        if peer_command is not None:
+            import bible_peer
+
+            peer_f1 = verse_f1(bible, bible_peer.links(ladder.read_text(encoding="utf-8")))
+            flags = " ".join(peer_command[1:-3])
+            print(f"hunalign: hunalign {flags} DICTIONARY ZH EN (inputs prepared beforehand)")
+            peer = report("hunalign", theirs, peer_f1)
+            print(
+                f"aligner / hunalign: wall {middle.wall / peer.wall:.2f}x (target <= 1.5)  "
+                f"peak RSS {middle.rss_mb / peer.rss_mb:.2f}x (target <= 1.3)  "
+                f"user {middle.user / peer.user:.2f}x"
+            )
 
 
 if __name__ == "__main__":

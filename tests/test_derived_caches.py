@@ -9,6 +9,7 @@ when the folder cannot be written, off with ALIGNER_NO_CACHE.
 from __future__ import annotations
 
 import os
+from array import array
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from aligner.lexicon import cache
-from aligner.lexicon.cedict import Glosses, Lexicon, load_lexicon, parse_cedict
+from aligner.lexicon.cedict import Glosses, Lexicon, Readings, load_lexicon, parse_cedict
 from aligner.lexicon.spelling import Corrector, english_frequencies, english_words
 from aligner.lexicon.wordset import WordSet
 
@@ -109,6 +110,28 @@ def test_glosses_answer_like_the_dictionary_they_store(table: dict[str, str]) ->
         assert (word in glosses) == (word in table)
         assert glosses.get(word) == table.get(word)
     assert 5 not in glosses
+    for first, second in zip(table, [*table][1:], strict=False):
+        assert f"{first}\n{second}" not in glosses  # never two headwords read as one
+
+
+@given(
+    st.dictionaries(
+        st.characters(min_codepoint=0x4E00, max_codepoint=0x2A6DF, categories=["Lo"]),
+        st.text(alphabet="abcdeu ", min_size=1, max_size=12),
+        max_size=40,
+    )
+)
+def test_readings_answer_like_the_table_they_store(table: dict[str, str]) -> None:
+    readings = Readings.of(table)
+    chars, joined, ends = readings.encode()
+    cut: array[int] = array("I")
+    cut.frombytes(ends)
+    stored = Readings(chars, joined, cut)
+    assert dict(stored) == table
+    assert len(stored) == len(table)
+    for char in [*table, "税", "", "关税", "z"]:
+        assert stored.get(char) == table.get(char)
+    assert 5 not in stored  # type: ignore[comparison-overlap]
 
 
 def test_the_cached_lexicon_is_the_parsed_one(

@@ -19,6 +19,9 @@ from aligner.align.band import IntArray, pair_similarities
 from aligner.align.length import LengthModel
 from aligner.align.scorer import SpanScorer
 
+# Chinese sentences whose candidates are gathered and scored together.
+ANCHOR_CHUNK = 512
+
 
 @dataclass(frozen=True)
 class AnchorConfig:
@@ -44,31 +47,48 @@ def diagonal(lengths: LengthModel) -> list[int]:
 def find_anchors(
     scorer: SpanScorer, lengths: LengthModel, config: AnchorConfig = AnchorConfig()
 ) -> list[tuple[int, int]]:
-    """Confident 1:1 pairs (zh index, en index), strictly increasing on both sides."""
+    """Confident 1:1 pairs (zh index, en index), strictly increasing on both sides.
+
+    Chinese sentences are taken a chunk at a time: whether a sentence's best candidate
+    is confident depends on its own candidates only, so the result is the same, and the
+    candidates held at once stay bounded however long the document.
+    """
     n = len(lengths.han_cumulative) - 1
     m = len(lengths.en_cumulative) - 1
     centre = np.array(diagonal(lengths)[:n], dtype=np.int64)
     window = anchor_window(n, m, config)
     lo = np.maximum(0, centre - window)
     hi = np.minimum(m, centre + window + 1)
-    zh, en = _candidate_pairs(scorer, lo, hi)
+    confident: list[tuple[int, int]] = []
+    for first in range(0, n, ANCHOR_CHUNK):
+        last = min(n, first + ANCHOR_CHUNK)
+        confident.extend(_confident(scorer, first, lo[first:last], hi[first:last], config))
+    return longest_chain(confident)
+
+
+def _confident(
+    scorer: SpanScorer, first: int, lo: IntArray, hi: IntArray, config: AnchorConfig
+) -> list[tuple[int, int]]:
+    """The confident pairs of the Chinese sentences ``first, first + 1, ...``, whose
+    counterparts are looked for in ``[lo[k], hi[k])``."""
+    zh, en = _candidate_pairs(scorer, first, lo, hi)
     if not len(zh):
         return []
     scores = pair_similarities(scorer, zh, en)
     confident: list[tuple[int, int]] = []
     # Per Chinese sentence: its candidates, best first (the later one on a tie).
     order = np.lexsort((-en, -scores, zh))
-    zh, en, scores = zh[order].tolist(), en[order].tolist(), scores[order].tolist()
-    for k, i in enumerate(zh):
-        if k and zh[k - 1] == i:
+    zh_list, en_list, score_list = zh[order].tolist(), en[order].tolist(), scores[order].tolist()
+    for k, i in enumerate(zh_list):
+        if k and zh_list[k - 1] == i:
             continue
-        best = scores[k]
+        best = score_list[k]
         if best < config.min_similarity:
             continue
-        runner_up = scores[k + 1] if k + 1 < len(zh) and zh[k + 1] == i else 0.0
+        runner_up = score_list[k + 1] if k + 1 < len(zh_list) and zh_list[k + 1] == i else 0.0
         if best - runner_up >= config.margin:
-            confident.append((i, en[k]))
-    return longest_chain(confident)
+            confident.append((i, en_list[k]))
+    return confident
 
 
 def anchor_window(n: int, m: int, config: AnchorConfig = AnchorConfig()) -> int:
@@ -77,16 +97,19 @@ def anchor_window(n: int, m: int, config: AnchorConfig = AnchorConfig()) -> int:
     return min(config.max_window, max(config.min_window, int(max(n, m) * config.window_fraction)))
 
 
-def _candidate_pairs(scorer: SpanScorer, lo: IntArray, hi: IntArray) -> tuple[IntArray, IntArray]:
-    """Every Chinese sentence's candidates in its window, as flat (zh, en) pairs."""
-    zh = np.arange(len(lo), dtype=np.int64)
+def _candidate_pairs(
+    scorer: SpanScorer, first: int, lo: IntArray, hi: IntArray
+) -> tuple[IntArray, IntArray]:
+    """The candidates of Chinese sentences ``first, first + 1, ...`` in their windows, as
+    flat (zh, en) pairs."""
+    zh = np.arange(first, first + len(lo), dtype=np.int64)
     batch = getattr(scorer, "candidate_pairs", None)
     if batch is not None:
         found: tuple[IntArray, IntArray] = batch(zh, lo, hi)
         return found
     rows: list[int] = []
     columns: list[int] = []
-    for i, (low, high) in enumerate(zip(lo.tolist(), hi.tolist(), strict=True)):
+    for i, low, high in zip(zh.tolist(), lo.tolist(), hi.tolist(), strict=True):
         for j in scorer.candidates(i, low, high):
             rows.append(i)
             columns.append(j)

@@ -31,14 +31,6 @@ def bit_rows(positions: IntArray, words: int) -> MaskArray:
     return rows
 
 
-def python_mask(row: MaskArray) -> int:
-    """A mask row as one Python integer (bit u of the row is bit u of the integer)."""
-    value = 0
-    for index, word in enumerate(row.tolist()):
-        value |= int(word) << (64 * index)
-    return value
-
-
 def masked_sums(
     masks: MaskArray,
     owners: IntArray,

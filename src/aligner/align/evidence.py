@@ -25,11 +25,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
 from aligner.align.band import Band, FloatArray, IntArray
-from aligner.align.bitmasks import MaskArray, bit_rows, masked_sums, python_mask, words_for
+from aligner.align.bitmasks import MaskArray, bit_rows, masked_sums, words_for
 
 # Coverage credited to a sentence with no content words at all ("Good morning!" aside).
 NO_EVIDENCE = 0.25
@@ -37,6 +38,12 @@ NO_EVIDENCE = 0.25
 _ONE = np.uint64(1)
 # Scattered pairs looked up together: bounds the memory of the look-up, whatever the count.
 _PAIRS_AT_ONCE = 8192
+# Links asked one at a time: the look-up tables of this many recent sentences are kept,
+# and the masks and coverages of this many recent sentence pairs.
+SENTENCES_REMEMBERED = 1024
+# Sentences whose background coverage is worked out together.
+_BASELINE_CHUNK = 1024
+PAIRS_REMEMBERED = 16384
 _WORD = (1 << 64) - 1
 
 ChineseItem = tuple[Sequence[int], Sequence[int], Sequence[float]]
@@ -77,7 +84,7 @@ class Evidence:
         offers: tuple[IntArray, IntArray, IntArray, MaskArray],
         en_keys: tuple[IntArray, IntArray],
         key_weights: FloatArray,
-        rare: tuple[IntArray, IntArray, IntArray],
+        rare: tuple[IntArray, IntArray],
         words: int,
     ) -> None:
         self.zh = zh
@@ -98,13 +105,17 @@ class Evidence:
         self._post_bit = (
             np.arange(len(self._en_key)) - self._en_starts[:-1].repeat(self.en.counts)
         )[order]
-        self._rare_code, self._rare_sentence, self._rare_key = rare
+        self._rare_sentence, self._rare_key = rare
         self._words = words
-        self._maps: dict[int, dict[int, int]] = {}
-        self._en_lists: dict[int, list[int]] = {}
-        self._pairs: dict[int, tuple[int, int]] = {}
-        self._zh_memo: dict[tuple[int, int], float] = {}
-        self._en_memo: dict[tuple[int, int], float] = {}
+        # Links asked one at a time meet the same sentences, pairs and masks again and
+        # again, always near the last ones asked (a band is swept row by row), so the
+        # look-ups are remembered, a bounded number of the most recent: a book's search
+        # must not keep a table for every sentence it has passed.
+        self._offer_map = lru_cache(maxsize=SENTENCES_REMEMBERED)(self._offers_of)
+        self._en_keys_of = lru_cache(maxsize=SENTENCES_REMEMBERED)(self._en_keys)
+        self._pair_bits = lru_cache(maxsize=PAIRS_REMEMBERED)(self._bits_of_pair)
+        self._zh_relative = lru_cache(maxsize=PAIRS_REMEMBERED)(self._zh_relative_of)
+        self._en_relative = lru_cache(maxsize=PAIRS_REMEMBERED)(self._en_relative_of)
 
     def _sentence_of_key(self) -> IntArray:
         return np.repeat(np.arange(self.m, dtype=np.int64), self.en.counts)
@@ -154,11 +165,7 @@ class Evidence:
         en_side = _Side(_starts(en_counts)[:-1], en_counts, en_weights, en_size, empty)
         frequency = np.bincount(en_key, minlength=len(vocabulary))
         rare_offer = frequency[numbers] <= rare_limit
-        rare = (
-            owners[rare_offer] * len(vocabulary) + numbers[rare_offer],
-            owners[rare_offer],
-            numbers[rare_offer],
-        )
+        rare = (owners[rare_offer], numbers[rare_offer])
         return cls(
             zh_side,
             en_side,
@@ -174,31 +181,51 @@ class Evidence:
 
     def set_baselines(self, draws: int, sample: Callable[[int, int, int], list[int]]) -> None:
         """Each sentence's mean coverage by ``draws`` unrelated sentences of the other
-        side, ``sample(centre, size, draws)`` choosing them away from its own place."""
+        side, ``sample(centre, size, draws)`` choosing them away from its own place.
+
+        Worked out for a chunk of sentences at a time: a book's eight draws per sentence
+        held at once took 10 MB, and each sentence's mean is its own.
+        """
         n, m = self.n, self.m
         zh_base = np.zeros(n, dtype=np.float64)
         en_base = np.zeros(m, dtype=np.float64)
         if n >= 2 and m >= 2:
             draws = min(draws, m - 1, n - 1)
-            zh_pairs = [sample(i * m // n, m, draws) for i in range(n)]
-            en_pairs = [sample(j * n // m, n, draws) for j in range(m)]
-            zh_of = np.repeat(np.arange(n), [len(js) for js in zh_pairs])
-            en_of = np.repeat(np.arange(m), [len(iz) for iz in en_pairs])
-            zh_hits = self._hits(
-                zh_of, np.fromiter((j for js in zh_pairs for j in js), np.int64, len(zh_of)), "zh"
-            )
-            en_hits = self._hits(
-                np.fromiter((i for iz in en_pairs for i in iz), np.int64, len(en_of)), en_of, "en"
-            )
-            zh_cover = coverage(zh_hits, self.zh.size[zh_of])
-            en_cover = coverage(en_hits, self.en.size[en_of])
-            zh_base = _sequential_means(zh_cover, [len(js) for js in zh_pairs])
-            en_base = _sequential_means(en_cover, [len(iz) for iz in en_pairs])
+            for first in range(0, n, _BASELINE_CHUNK):
+                last = min(n, first + _BASELINE_CHUNK)
+                zh_base[first:last] = self._zh_baselines(first, last, draws, sample)
+            for first in range(0, m, _BASELINE_CHUNK):
+                last = min(m, first + _BASELINE_CHUNK)
+                en_base[first:last] = self._en_baselines(first, last, draws, sample)
         self.zh = _Side(self.zh.starts, self.zh.counts, self.zh.weights, self.zh.size, zh_base)
         self.en = _Side(self.en.starts, self.en.counts, self.en.weights, self.en.size, en_base)
         # Coverages worked out against the old background no longer hold.
-        self._zh_memo.clear()
-        self._en_memo.clear()
+        self._zh_relative.cache_clear()
+        self._en_relative.cache_clear()
+
+    def _zh_baselines(
+        self, first: int, last: int, draws: int, sample: Callable[[int, int, int], list[int]]
+    ) -> FloatArray:
+        """Background coverage of the Chinese sentences ``first .. last - 1``."""
+        n, m = self.n, self.m
+        picks = [sample(i * m // n, m, draws) for i in range(first, last)]
+        counts = [len(js) for js in picks]
+        zh = np.repeat(np.arange(first, last, dtype=np.int64), counts)
+        en = np.fromiter((j for js in picks for j in js), np.int64, len(zh))
+        cover = coverage(self._hits(zh, en, "zh"), self.zh.size[zh])
+        return _sequential_means(cover, counts)
+
+    def _en_baselines(
+        self, first: int, last: int, draws: int, sample: Callable[[int, int, int], list[int]]
+    ) -> FloatArray:
+        """Background coverage of the English sentences ``first .. last - 1``."""
+        n, m = self.n, self.m
+        picks = [sample(j * n // m, n, draws) for j in range(first, last)]
+        counts = [len(iz) for iz in picks]
+        en = np.repeat(np.arange(first, last, dtype=np.int64), counts)
+        zh = np.fromiter((i for iz in picks for i in iz), np.int64, len(en))
+        cover = coverage(self._hits(zh, en, "en"), self.en.size[en])
+        return _sequential_means(cover, counts)
 
     # --- single links --------------------------------------------------------------------
 
@@ -207,68 +234,58 @@ class Evidence:
 
         Scorers that ask one link at a time (the hybrid scorer asks for every link of
         its band) meet the same sentence pairs and the same masks again and again, so
-        each pair's masks and each sentence's coverage for a mask are remembered.
+        the most recent pairs' masks and sentences' coverages for a mask are remembered.
         """
         zh_masks = [0] * (zh_end - zh_start)
         en_masks = [0] * (en_end - en_start)
+        pair_bits = self._pair_bits
         for a, i in enumerate(range(zh_start, zh_end)):
             for b, j in enumerate(range(en_start, en_end)):
-                zh_units, en_bits = self._pair_bits(i, j)
+                zh_units, en_bits = pair_bits(i, j)
                 zh_masks[a] |= zh_units
                 en_masks[b] |= en_bits
         total = 0.0
         for a, mask in enumerate(zh_masks):
-            total += self._relative_of(self._zh_memo, self.zh, zh_start + a, mask)
+            total += self._zh_relative(zh_start + a, mask)
         for b, mask in enumerate(en_masks):
-            total += self._relative_of(self._en_memo, self.en, en_start + b, mask)
+            total += self._en_relative(en_start + b, mask)
         return total / ((zh_end - zh_start) + (en_end - en_start))
 
-    def _pair_bits(self, zh: int, en: int) -> tuple[int, int]:
+    def _bits_of_pair(self, zh: int, en: int) -> tuple[int, int]:
         """The Chinese sentence's units the English one shows, and the English keys hit."""
-        code = zh * self.m + en
-        found = self._pairs.get(code)
-        if found is None:
-            offered = self._offer_map(zh)
-            zh_units = en_bits = 0
-            for bit, key in enumerate(self._en_keys_of(en)):
-                units = offered.get(key)
-                if units is not None:
-                    zh_units |= units
-                    en_bits |= 1 << bit
-            found = self._pairs[code] = (zh_units, en_bits)
-        return found
+        offered = self._offer_map(zh)
+        zh_units = en_bits = 0
+        for bit, key in enumerate(self._en_keys_of(en)):
+            units = offered.get(key)
+            if units is not None:
+                zh_units |= units
+                en_bits |= 1 << bit
+        return zh_units, en_bits
 
-    def _en_keys_of(self, sentence: int) -> list[int]:
-        found = self._en_lists.get(sentence)
-        if found is None:
-            start, stop = int(self._en_starts[sentence]), int(self._en_starts[sentence + 1])
-            found = self._en_lists[sentence] = self._en_key[start:stop].tolist()
-        return found
+    def _en_keys(self, sentence: int) -> list[int]:
+        start, stop = int(self._en_starts[sentence]), int(self._en_starts[sentence + 1])
+        keys: list[int] = self._en_key[start:stop].tolist()
+        return keys
 
-    @staticmethod
-    def _relative_of(
-        memo: dict[tuple[int, int], float], side: _Side, sentence: int, mask: int
-    ) -> float:
-        found = memo.get((sentence, mask))
-        if found is None:
-            hits = _masked_sum(side.weights_of(sentence), mask)
-            found = _relative(hits, float(side.size[sentence]), float(side.base[sentence]))
-            memo[(sentence, mask)] = found
-        return found
+    def _zh_relative_of(self, sentence: int, mask: int) -> float:
+        return _relative_of(self.zh, sentence, mask)
 
-    def _offer_map(self, sentence: int) -> dict[int, int]:
+    def _en_relative_of(self, sentence: int, mask: int) -> float:
+        return _relative_of(self.en, sentence, mask)
+
+    def _offers_of(self, sentence: int) -> dict[int, int]:
         """Key → mask of the sentence's units it shows, for asking one link at a time."""
-        found = self._maps.get(sentence)
-        if found is None:
-            start, stop = self._offer_starts[sentence], self._offer_starts[sentence + 1]
-            found = {
-                int(key): python_mask(row)
-                for key, row in zip(
-                    self._offer_key[start:stop].tolist(), self._offer_units[start:stop], strict=True
-                )
-            }
-            self._maps[sentence] = found
-        return found
+        start, stop = int(self._offer_starts[sentence]), int(self._offer_starts[sentence + 1])
+        rows = self._offer_units[start:stop]
+        masks: list[int] = rows[:, 0].tolist()
+        for word in range(1, rows.shape[1]):
+            shift = 64 * word
+            masks = [
+                mask | (high << shift)
+                for mask, high in zip(masks, rows[:, word].tolist(), strict=True)
+            ]
+        keys: list[int] = self._offer_key[start:stop].tolist()
+        return dict(zip(keys, masks, strict=True))
 
     # --- many pairs ----------------------------------------------------------------------
 
@@ -499,6 +516,12 @@ def _sequential_means(values: FloatArray, lengths: Sequence[int]) -> FloatArray:
         total[inside] += values[starts[inside] + position]
     means: FloatArray = total / np.maximum(counts, 1)
     return means
+
+
+def _relative_of(side: _Side, sentence: int, mask: int) -> float:
+    """The sentence's coverage above its background by the words in ``mask``."""
+    hits = _masked_sum(side.weights_of(sentence), mask)
+    return _relative(hits, float(side.size[sentence]), float(side.base[sentence]))
 
 
 def _masked_sum(weights: Sequence[float], mask: int) -> float:

@@ -15,9 +15,9 @@ cost of scoring a 2:2 candidate at a few additions.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import numpy as np
 
@@ -29,7 +29,7 @@ from aligner.glossary.model import GlossaryEntry
 from aligner.language.numbers import anchor_keys
 from aligner.language.traditional import to_simplified
 from aligner.lexicon.cedict import Lexicon, load_lexicon
-from aligner.lexicon.chinese import FUNCTION_WORDS, HAN_RUN, longest_matches
+from aligner.lexicon.chinese import FUNCTION_WORDS, HAN_RUN, split_by_prefixes
 from aligner.lexicon.compiled import regex_pattern
 from aligner.lexicon.english import content_stems, stem
 from aligner.model import Document
@@ -120,9 +120,28 @@ class Featurizer:
         self._max_len = max([lexicon.max_word_length, *(len(k) for k in self._glossary)])
         self._reading_cache: dict[str, tuple[str, ...]] = {}
         self._canonical: dict[str, str] = {}
+        lookup = getattr(lexicon.translations, "prefix_length", None)
+        self._lexicon_prefix: Callable[[str, int], int] = (
+            partial(lookup, limit=self._max_len) if lookup is not None else self._lexicon_word_at
+        )
+        # Without glossary terms a word's length is the lexicon's answer alone.
+        self._prefix_length = self._lexicon_prefix if not self._glossary else self._word_at
 
-    def _known(self, word: str) -> bool:
-        return word in self._glossary or word in self._lexicon.translations
+    def _lexicon_word_at(self, text: str, start: int) -> int:
+        """The longest headword at ``start`` (1 if none) for a lexicon without an index."""
+        for size in range(min(self._max_len, len(text) - start), 1, -1):
+            if text[start : start + size] in self._lexicon.translations:
+                return size
+        return 1
+
+    def _word_at(self, text: str, start: int) -> int:
+        """The longest glossary term or headword at ``start`` (1 if none): the glossary
+        is asked only for lengths beyond the lexicon's answer."""
+        size = self._lexicon_prefix(text, start)
+        for longer in range(min(self._max_len, len(text) - start), size, -1):
+            if text[start : start + longer] in self._glossary:
+                return longer
+        return size
 
     @lru_cache(maxsize=200_000)  # noqa: B019 - one featurizer per run; words repeat a lot
     def _word_parts(self, word: str) -> tuple[frozenset[str], ...]:
@@ -149,15 +168,35 @@ class Featurizer:
         numbered in ``vocabulary``: each such key with the mask of the units it shows
         (bit ``u`` for unit ``u``). A book's Chinese offers far more keys (pinyin
         spellings, gloss stems) than its English holds; they are never kept."""
+        return self.evidence_of_all([text], vocabulary)[0]
+
+    def evidence_of_all(
+        self, texts: Iterable[str], vocabulary: Mapping[str, int]
+    ) -> list[ZhEvidence]:
+        """:meth:`evidence` of each text. A word's gloss keys are numbered once for all
+        the texts: a book repeats its words thousands of times, and each time looked
+        up every gloss of the word again."""
+        numbered: dict[frozenset[str], tuple[int, ...]] = {}
+        return [self._evidence(text, vocabulary, numbered) for text in texts]
+
+    def _evidence(
+        self,
+        text: str,
+        vocabulary: Mapping[str, int],
+        numbered: dict[frozenset[str], tuple[int, ...]],
+    ) -> ZhEvidence:
         units, runs, copied = self._analyse(text)
         masks: dict[int, int] = {}
         unit = 0
         for parts in units.values():
             for part in parts:
-                for key in part:
-                    number = vocabulary.get(key)
-                    if number is not None:
-                        masks[number] = masks.get(number, 0) | (1 << unit)
+                numbers = numbered.get(part)
+                if numbers is None:
+                    found = (vocabulary.get(key) for key in part)
+                    numbers = numbered[part] = tuple(n for n in found if n is not None)
+                bit = 1 << unit
+                for offered in numbers:
+                    masks[offered] = masks.get(offered, 0) | bit
                 unit += 1
         for chars in runs:
             for key in self._pinyin_spellings(chars):
@@ -186,7 +225,7 @@ class Featurizer:
         copied: set[str] = set()
         for run in HAN_RUN.finditer(text):
             chars = run.group(0)
-            for word in longest_matches(chars, self._known, self._max_len):
+            for word in split_by_prefixes(chars, self._prefix_length):
                 parts = self._word_parts(word)
                 if parts:
                     units.setdefault(word, parts)
@@ -398,5 +437,5 @@ class LexicalScorer:
         # The English first, so that each Chinese sentence keeps only keys it can meet.
         en = [self._featurizer.english(s.text).keys for s in target.segments]
         vocabulary = number_keys(en)
-        zh = [self._featurizer.evidence(s.text, vocabulary) for s in source.segments]
+        zh = self._featurizer.evidence_of_all((s.text for s in source.segments), vocabulary)
         return LexicalSpanScorer(zh, en, vocabulary, self._skip_cost)

@@ -138,8 +138,9 @@ class _Problem:
 
     def solve(
         self, lows: list[int], highs: list[int], earlier: _Tables | None = None
-    ) -> tuple[list[Bead], list[int], _Tables]:
-        """Best path inside the band, and the rows where it ran along the band's edge.
+    ) -> tuple[list[Span], list[int], _Tables]:
+        """Best path inside the band, as links not yet scored (the band may still widen
+        and the path change), and the rows where it ran along the band's edge.
 
         ``earlier`` is the table of a previous solve: rows up to the first one whose
         bounds changed are reused, since a row depends only on the rows above it.
@@ -182,13 +183,13 @@ class _Problem:
         tables = _Tables(lows, highs, starts, best, back)
         return self._trace(tables)
 
-    def _trace(self, tables: _Tables) -> tuple[list[Bead], list[int], _Tables]:
+    def _trace(self, tables: _Tables) -> tuple[list[Span], list[int], _Tables]:
         """The best path back from the end, and the rows where it touched the band's edge."""
         n, m = self.n, self.m
         types = self.config.link_types
         lows, highs, starts = tables.lows, tables.highs, tables.starts.tolist()
         back = tables.back
-        beads: list[Bead] = []
+        spans: list[Span] = []
         touched: list[int] = []
         i, j = n, m
         if back[starts[n] + m - lows[n]] < 0:
@@ -197,10 +198,10 @@ class _Problem:
             a, b = types[int(back[starts[i] + j - lows[i]])]
             if (0 < j < m) and ((j == lows[i] and lows[i] > 0) or (j == highs[i] and highs[i] < m)):
                 touched.append(i)
-            beads.append(self.bead(i - a, i, j - b, j))
+            spans.append((i - a, i, j - b, j))
             i, j = i - a, j - b
-        beads.reverse()
-        return beads, touched, tables
+        spans.reverse()
+        return spans, touched, tables
 
     def link_values(
         self, table: SpanTable, shape: tuple[int, int], cells: tuple[IntArray, IntArray]
@@ -280,7 +281,7 @@ def search(
     while True:
         lows, highs = _band(centres, widths, m)
         try:
-            beads, touched, tables = problem.solve(lows, highs, tables)
+            spans, touched, tables = problem.solve(lows, highs, tables)
         except _OutOfBand:
             if widths == [limit] * (n + 1):
                 raise LinkTypesTooNarrow(
@@ -292,7 +293,7 @@ def search(
             tables = None
             continue
         if not touched:
-            return _second_look(problem, beads, centres)
+            return _second_look(problem, spans, centres)
         # Widen only around the rows where the path hugged the edge, so a local gap
         # does not make the whole search wider.
         previous = list(widths)
@@ -301,22 +302,21 @@ def search(
             for k in range(max(0, row - wider), min(n, row + wider) + 1):
                 widths[k] = max(widths[k], wider)
         if widths == previous:  # the edge is a neighbouring row's bound: nothing to widen
-            return _second_look(problem, beads, centres)
+            return _second_look(problem, spans, centres)
         # Re-centre only the widened rows, so rows above them keep their bounds and
         # their part of the table is reused.
-        path = _path_centres(beads, n)
+        path = _path_centres(spans, n)
         centres = [
             p if w != w0 else c for c, p, w, w0 in zip(centres, path, widths, previous, strict=True)
         ]
 
 
-def _second_look(problem: _Problem, beads: list[Bead], centres: Sequence[int]) -> list[Bead]:
-    """Split weakly attached sentences off the links of the best path (see refine.py)."""
+def _second_look(problem: _Problem, path: list[Span], centres: Sequence[int]) -> list[Bead]:
+    """Split weakly attached sentences off the links of the best path (see refine.py),
+    and score the links of the final path."""
     objective = problem.objective
-    if objective.split_gain <= 0 or all(
-        (b.zh_end - b.zh_start) + (b.en_end - b.en_start) < 3 for b in beads
-    ):
-        return beads
+    if objective.split_gain <= 0 or all((i1 - i0) + (j1 - j0) < 3 for i0, i1, j0, j1 in path):
+        return [problem.bead(*span) for span in path]
     scorer = problem.scorer
 
     def pairs(zh: IntArray, en: IntArray) -> FloatArray:
@@ -324,7 +324,7 @@ def _second_look(problem: _Problem, beads: list[Bead], centres: Sequence[int]) -
 
     typical = typical_similarity_of_pairs(pairs, centres, problem.m)
     spans = split_weak_members(
-        [(b.zh_start, b.zh_end, b.en_start, b.en_end) for b in beads],
+        path,
         problem.value,
         problem.evidence,
         skip_cost=objective.skip_cost,
@@ -332,17 +332,15 @@ def _second_look(problem: _Problem, beads: list[Bead], centres: Sequence[int]) -
         evidence_limit=objective.split_evidence * typical,
         allowed=problem.config.link_types,
     )
-    if len(spans) == len(beads):
-        return beads
     return [problem.bead(*span) for span in spans]
 
 
-def _path_centres(beads: Sequence[Bead], n: int) -> list[int]:
+def _path_centres(path: Sequence[Span], n: int) -> list[int]:
     centres = [0] * (n + 1)
-    for bead in beads:
-        span = bead.zh_end - bead.zh_start
-        rise = bead.en_end - bead.en_start
-        for i in range(bead.zh_start, bead.zh_end + 1):
-            offset = round((i - bead.zh_start) * rise / span) if span else rise
-            centres[i] = max(centres[i], bead.en_start + offset)
+    for zh_start, zh_end, en_start, en_end in path:
+        span = zh_end - zh_start
+        rise = en_end - en_start
+        for i in range(zh_start, zh_end + 1):
+            offset = round((i - zh_start) * rise / span) if span else rise
+            centres[i] = max(centres[i], en_start + offset)
     return centres

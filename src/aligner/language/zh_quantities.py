@@ -421,8 +421,15 @@ def _plain_financial(text: str) -> str:
     return _FINANCIAL_RUN.sub(plain, text)
 
 
+# Every pass that finds a figure needs an ASCII digit or a Chinese numeral (the first pass
+# only claims phrases for later ones), and two sentences in three of a book have neither.
+_MAY_HOLD_FIGURE = re.compile(f"[0-9{ZH_NUMERAL_CHARS}]")
+
+
 def extract_zh(text: str) -> list[Quantity]:
     normalised = _plain_financial(to_simplified(text).translate(_FULL_WIDTH))
+    if _MAY_HOLD_FIGURE.search(normalised) is None:
+        return []
     found = run_passes(normalised, _PASSES)
     # Report spans as written (full-width digits and all), not as normalised.
     return [replace(q, text=text[q.start : q.end]) for q in found]

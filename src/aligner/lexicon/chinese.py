@@ -114,3 +114,14 @@ def longest_matches(text: str, known: Callable[[str], bool], max_length: int) ->
                 yield piece
                 i += size
                 break
+
+
+def split_by_prefixes(text: str, prefix_length: Callable[[str, int], int]) -> Iterator[str]:
+    """:func:`longest_matches`, asking ``prefix_length(text, i)`` for the length of the
+    longest known word at ``i`` (1 when none is), once per word."""
+    i = 0
+    n = len(text)
+    while i < n:
+        size = prefix_length(text, i)
+        yield text[i : i + size]
+        i += size

@@ -341,8 +341,10 @@ def _restore_e(w: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Word tokens of a text, in order, as written."""
-    return [m.group(0) for m in WORD.finditer(text)]
+    """Word tokens of a text, in order, as written (the pattern has no groups, so
+    ``findall`` gives whole matches without a match object each)."""
+    found: list[str] = WORD.findall(text)
+    return found
 
 
 def content_stems(text: str) -> list[str]:

@@ -16,8 +16,9 @@ from aligner.errors import InputError
 from aligner.lexicon.compiled import regex_pattern
 from aligner.model import Lang, RawDocument
 
-_HAN = regex_pattern(r"\p{Han}")
-_LATIN = regex_pattern(r"\p{Latin}")
+# Counted run by run: a run's length is its letters, and a page holds far fewer runs.
+_HAN_RUN = regex_pattern(r"\p{Han}+")
+_LATIN_RUN = regex_pattern(r"\p{Latin}+")
 
 # A Chinese release routinely carries Latin acronyms, figures and English names, and an
 # English release may show a "中文站" link or a Chinese name; these shares of Han among
@@ -44,8 +45,8 @@ def count_letters(texts: Iterable[str]) -> LetterCounts:
     han = 0
     latin = 0
     for text in texts:
-        han += len(_HAN.findall(text))
-        latin += len(_LATIN.findall(text))
+        han += sum(map(len, _HAN_RUN.findall(text)))
+        latin += sum(map(len, _LATIN_RUN.findall(text)))
     return LetterCounts(han=han, latin=latin)
 
 
@@ -71,7 +72,11 @@ def check_side(raw: RawDocument, expected: Lang) -> None:
     Only a clear mismatch is reported: a document between the two thresholds (a Chinese
     text full of English terms, say) is accepted on the side it was given for.
     """
-    share = _han_share_or_fail(raw)
+    _check_share(raw, expected, _han_share_or_fail(raw))
+
+
+def _check_share(raw: RawDocument, expected: Lang, share: float) -> None:
+    """:func:`check_side` for a document whose Han share is known."""
     if expected == "zh" and share < EN_MAX_HAN_SHARE:
         raise InputError(
             raw.path,
@@ -110,8 +115,9 @@ def check_sides(source: RawDocument, target: RawDocument) -> None:
             "looks like Chinese, and so does the Chinese (source) file "
             f"{source.path}{same_file}; the second file must be the English translation",
         )
-    check_side(source, "zh")
-    check_side(target, "en")
+    # The shares are already counted: a book's letters take a while to count again.
+    _check_share(source, "zh", source_share)
+    _check_share(target, "en", target_share)
 
 
 # --- plausibility of a decoding -------------------------------------------------------
