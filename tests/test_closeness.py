@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from aligner.align.closeness import CLOSENESS, Adapted, Scale, typical_best
-from aligner.align.lexical import SKIP_COST, LexicalScorer
+from aligner.align.lexical import LENGTH_WEIGHT, SKIP_COST, LexicalScorer
 from aligner.align.objective import SENTENCE_WEIGHTED
 from aligner.pipeline import AlignOptions, load_document, load_glossary_entries
 
@@ -75,10 +75,12 @@ def test_the_lexical_scorer_makes_unlinked_sentences_cheap_only_in_close_transla
     target = load_document(str(SAMPLES / "gacc-2025-01-13.en.txt"), "en")
     close = LexicalScorer(glossary).prepare(source, target)
     assert close.objective.skip_cost == SKIP_COST.close
+    assert close.objective.length_weight == SENTENCE_WEIGHTED.length_weight
     # The same English in reverse order: no sentence sits near its counterpart.
     reversed_target = replace(target, segments=tuple(reversed(target.segments)))
     unrelated = LexicalScorer(glossary).prepare(source, reversed_target)
     assert unrelated.closeness < CLOSENESS.free_at
     assert unrelated.objective.skip_cost == SKIP_COST.free
+    assert unrelated.objective.length_weight == LENGTH_WEIGHT.free < SENTENCE_WEIGHTED.length_weight
     fixed = LexicalScorer(glossary, skip_cost=None).prepare(source, target)
     assert fixed.objective == SENTENCE_WEIGHTED
