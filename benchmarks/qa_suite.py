@@ -77,18 +77,35 @@ def describe(finding: Finding) -> str:
     )
 
 
+def clean_baselines(
+    suite: ModuleType, glossary: tuple[GlossaryEntry, ...], options: AlignOptions
+) -> tuple[frozenset[Any], dict[Any, frozenset[Any]]]:
+    """What the unmutated inputs already report: the sample pair's findings, and those of
+    each bilingual file a mutation edits (judged against that file unmutated)."""
+    clean = frozenset(suite.finding_key(f) for f in suite.clean_findings(glossary, options))
+    clean_files = {
+        mutation.file: frozenset(
+            suite.finding_key(f) for f in suite.clean_file_findings(mutation.file, glossary)
+        )
+        for mutation in suite.MUTATIONS
+        if mutation.file is not None
+    }
+    return clean, clean_files
+
+
 def recall_and_precision(
     suite: ModuleType, glossary: tuple[GlossaryEntry, ...], sample: Any, options: AlignOptions
 ) -> tuple[int, int, int]:
     """Mutations found, true warnings and errors, false alarms."""
-    clean = frozenset(suite.finding_key(f) for f in suite.clean_findings(glossary, options))
+    clean, clean_files = clean_baselines(suite, glossary, options)
     found = true = false = 0
     with tempfile.TemporaryDirectory(prefix="qa-suite-") as workdir:
         for mutation in suite.MUTATIONS:
             outcome: Any = suite.run_mutation(mutation, Path(workdir), glossary, sample, options)
             found += bool(outcome.hits)
+            baseline = clean if mutation.file is None else clean_files[mutation.file]
             for finding in outcome.findings:
-                verdict = outcome.verdict(finding, clean)
+                verdict = outcome.verdict(finding, baseline)
                 if verdict == "false alarm":
                     false += 1
                 elif verdict is not None:
@@ -105,7 +122,10 @@ def sensitivity(suite: ModuleType, glossary: tuple[GlossaryEntry, ...], sample: 
 
     shipped = profiles.HYBRID
     options = AlignOptions(scorer="hybrid")
-    print("Hybrid scorer, close-translation settings: found / 142, precision (* shipped)\n")
+    mutations = len(suite.MUTATIONS)
+    print(
+        f"Hybrid scorer, close-translation settings: found / {mutations}, precision (* shipped)\n"
+    )
     weights = [0.6, shipped.lexical_weight.close, 1.0]
     print(f"{'skip cost':<12}" + "".join(f"{f'weight {w:.1f}':>22}" for w in weights))
     try:
@@ -118,7 +138,7 @@ def sensitivity(suite: ModuleType, glossary: tuple[GlossaryEntry, ...], sample: 
                     lexical_weight=Adapted(shipped.lexical_weight.free, weight),
                 )
                 found, true, false = recall_and_precision(suite, glossary, sample, options)
-                cells.append(f"{found:>3}/142 {percent(true, true + false):>7}")
+                cells.append(f"{found:>3}/{mutations} {percent(true, true + false):>7}")
             mark = "*" if skip == shipped.skip_cost.close else " "
             print(f"{skip:<11.2f}{mark}" + "".join(f"{c:>22}" for c in cells), flush=True)
     finally:
@@ -147,15 +167,7 @@ def main() -> None:
     sample = suite.Sample.load()
     if args.sensitivity:
         sensitivity(suite, glossary, sample)
-    clean = frozenset(suite.finding_key(f) for f in suite.clean_findings(glossary, options))
-    # Mutations of a bilingual file are judged against that file unmutated.
-    clean_files = {
-        mutation.file: frozenset(
-            suite.finding_key(f) for f in suite.clean_file_findings(mutation.file, glossary)
-        )
-        for mutation in suite.MUTATIONS
-        if mutation.file is not None
-    }
+    clean, clean_files = clean_baselines(suite, glossary, options)
 
     total: Counter[str] = Counter()
     found: Counter[str] = Counter()
