@@ -193,39 +193,34 @@ class Evidence:
             draws = min(draws, m - 1, n - 1)
             for first in range(0, n, _BASELINE_CHUNK):
                 last = min(n, first + _BASELINE_CHUNK)
-                zh_base[first:last] = self._zh_baselines(first, last, draws, sample)
+                zh_base[first:last] = self._baselines("zh", first, last, draws, sample)
             for first in range(0, m, _BASELINE_CHUNK):
                 last = min(m, first + _BASELINE_CHUNK)
-                en_base[first:last] = self._en_baselines(first, last, draws, sample)
+                en_base[first:last] = self._baselines("en", first, last, draws, sample)
         self.zh = _Side(self.zh.starts, self.zh.counts, self.zh.weights, self.zh.size, zh_base)
         self.en = _Side(self.en.starts, self.en.counts, self.en.weights, self.en.size, en_base)
         # Coverages worked out against the old background no longer hold.
         self._zh_relative.cache_clear()
         self._en_relative.cache_clear()
 
-    def _zh_baselines(
-        self, first: int, last: int, draws: int, sample: Callable[[int, int, int], list[int]]
+    def _baselines(
+        self,
+        side: str,
+        first: int,
+        last: int,
+        draws: int,
+        sample: Callable[[int, int, int], list[int]],
     ) -> FloatArray:
-        """Background coverage of the Chinese sentences ``first .. last - 1``."""
-        n, m = self.n, self.m
-        picks = [sample(i * m // n, m, draws) for i in range(first, last)]
-        counts = [len(js) for js in picks]
-        zh = np.repeat(np.arange(first, last, dtype=np.int64), counts)
-        en = np.fromiter((j for js in picks for j in js), np.int64, len(zh))
-        cover = coverage(self._hits(zh, en, "zh"), self.zh.size[zh])
-        return _sequential_means(cover, counts)
-
-    def _en_baselines(
-        self, first: int, last: int, draws: int, sample: Callable[[int, int, int], list[int]]
-    ) -> FloatArray:
-        """Background coverage of the English sentences ``first .. last - 1``."""
-        n, m = self.n, self.m
-        picks = [sample(j * n // m, n, draws) for j in range(first, last)]
-        counts = [len(iz) for iz in picks]
-        en = np.repeat(np.arange(first, last, dtype=np.int64), counts)
-        zh = np.fromiter((i for iz in picks for i in iz), np.int64, len(en))
-        cover = coverage(self._hits(zh, en, "en"), self.en.size[en])
-        return _sequential_means(cover, counts)
+        """Background coverage of the sentences ``first .. last - 1`` of ``side`` ("zh" or
+        "en"), each against ``draws`` sentences of the other side away from its place."""
+        own, other = (self.n, self.m) if side == "zh" else (self.m, self.n)
+        picks = [sample(k * other // own, other, draws) for k in range(first, last)]
+        counts = [len(drawn) for drawn in picks]
+        mine = np.repeat(np.arange(first, last, dtype=np.int64), counts)
+        theirs = np.fromiter((k for drawn in picks for k in drawn), np.int64, len(mine))
+        zh, en = (mine, theirs) if side == "zh" else (theirs, mine)
+        sizes = (self.zh if side == "zh" else self.en).size[mine]
+        return _sequential_means(coverage(self._hits(zh, en, side), sizes), counts)
 
     # --- single links --------------------------------------------------------------------
 
