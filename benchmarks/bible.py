@@ -51,9 +51,13 @@ class Run:
 
 
 def timed(
-    command: Sequence[str], stdout: Path | None = None, env: dict[str, str] | None = None
+    command: Sequence[str],
+    stdout: Path | None = None,
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
 ) -> Run:
-    """Run ``command`` under /usr/bin/time -v (its output to ``stdout`` if given)."""
+    """Run ``command`` under /usr/bin/time -v (its output to ``stdout`` if given), in the
+    folder ``cwd`` if given."""
     with open(stdout or os.devnull, "w", encoding="utf-8") as sink:
         result = subprocess.run(
             ["/usr/bin/time", "-v", *command],
@@ -61,6 +65,7 @@ def timed(
             stderr=subprocess.PIPE,
             text=True,
             env=env,
+            cwd=cwd,
         )
     if result.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr}")
@@ -180,7 +185,8 @@ def main() -> None:
             command = aligner_command(zh, en, args.scorer, out)
             ours.append(timed(command, env=environment(None, cache_home)))
             if peer_command is not None:
-                theirs.append(timed(peer_command, stdout=ladder))
+                # In the temporary folder: hunalign leaves a translate.txt where it runs.
+                theirs.append(timed(peer_command, stdout=ladder, cwd=folder))
             if args.baseline is not None:
                 command = aligner_command(zh, en, args.scorer, base_out)
                 before.append(timed(command, env=environment(args.baseline, cache_home)))

@@ -63,7 +63,7 @@ def find(explicit: Path | None, repo: Path) -> Path:
         candidates.append(repo.parent / "peers" / NAME / "src" / NAME / NAME)
     for candidate in candidates:
         if candidate.is_file() and os.access(candidate, os.X_OK):
-            return candidate
+            return candidate.resolve()  # hunalign runs in a temporary folder
     raise SystemExit(BUILD_HINT)
 
 
@@ -74,7 +74,7 @@ def prepare(zh: Path, en: Path, folder: Path) -> tuple[Path, Path, Path]:
         stat = path.stat()
         digest.update(f"{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}\0".encode())
     digest.update(Path(__file__).read_bytes())
-    target = folder / f"{NAME}-{digest.hexdigest()[:12]}"
+    target = folder.resolve() / f"{NAME}-{digest.hexdigest()[:12]}"
     zh_out, en_out, dictionary = target / "zh.tok", target / "en.tok", target / "zh-en.dic"
     if dictionary.exists():
         return zh_out, en_out, dictionary
