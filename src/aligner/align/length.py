@@ -20,15 +20,14 @@ from functools import cached_property
 import numpy as np
 import numpy.typing as npt
 
-from aligner.lexicon.compiled import re_pattern, regex_pattern
+from aligner.lexicon.chinese import han_count
+from aligner.lexicon.compiled import re_pattern
 
 VARIANCE_PER_CHAR = 9.0
 # Fewer anchor pairs than this give a noisier ratio than the whole document does.
 MIN_RATIO_PAIRS = 20
 RATIO_TOLERANCE = 1.15
 _DEFAULT_RATIO = 3.0
-# Counted a run at a time: far fewer matches than characters.
-_HAN_RUN = regex_pattern(r"\p{Han}+")
 _SPACE_RUN = re_pattern(r"\s+")
 
 IntArray = npt.NDArray[np.int64]
@@ -38,10 +37,6 @@ FloatArray = npt.NDArray[np.float64]
 def char_length(text: str) -> int:
     """Characters that are not white space (``str.isspace``, which ``\\s`` matches)."""
     return len(text) - sum(map(len, _SPACE_RUN.findall(text)))
-
-
-def _han_count(text: str) -> int:
-    return sum(map(len, _HAN_RUN.findall(text)))
 
 
 def _cumulative(values: Sequence[int]) -> tuple[int, ...]:
@@ -65,7 +60,7 @@ class LengthModel:
 
     @classmethod
     def build(cls, zh_texts: Sequence[str], en_texts: Sequence[str]) -> LengthModel:
-        hans = [_han_count(text) for text in zh_texts]
+        hans = [han_count(text) for text in zh_texts]
         others = [char_length(text) - han for text, han in zip(zh_texts, hans, strict=True)]
         en = [char_length(text) for text in en_texts]
         han_total, other_total, en_total = sum(hans), sum(others), sum(en)

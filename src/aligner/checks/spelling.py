@@ -132,6 +132,8 @@ class Token:
 
 def _without_suffix(word: str) -> str:
     """The word without a clitic ending ("China's" → "China", "we'll" → "we")."""
+    if "'" not in word and "’" not in word:  # every suffix starts with an apostrophe
+        return word
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) > len(suffix):
             return word[: -len(suffix)]
@@ -150,10 +152,8 @@ def tokens(text: str) -> Iterator[Token]:
     """The words of a text that a spelling check can judge, with their offsets."""
     masked = _mask_addresses(text)
     for match in _WORD.finditer(masked):
-        word = match.group()
+        word = _without_suffix(match.group())
         start = match.start()
-        if "'" in word or "’" in word:  # every suffix starts with an apostrophe
-            word = _without_suffix(word)
         yield Token(word, start, start + len(word), _starts_sentence(text, start))
 
 
@@ -183,9 +183,7 @@ def _words(text: str) -> Iterator[str]:
     """The words :func:`tokens` finds, without working out where sentences start."""
     masked = _mask_addresses(text)
     for word in _WORD.findall(masked):
-        if "'" in word or "’" in word:  # every suffix starts with an apostrophe
-            word = _without_suffix(word)
-        yield word
+        yield _without_suffix(word)
 
 
 def known_words(glossary_english: Iterable[str], extra: Iterable[str]) -> frozenset[str]:

@@ -111,19 +111,10 @@ def check_sentence_omissions(alignment: Alignment, context: CheckContext) -> Ite
         zh_sentences = _sentences(alignment.source, link.zh)
         if len(zh_sentences) < 2:
             continue
-        from aligner.align import align_prepared
-
         scorer, featurizer = _tools(tuple(context.glossary))
         en_sentences = _sentences(alignment.target, link.en)
         zh, en = link_texts(alignment, link.zh, link.en)
-        source = Document(
-            "", "zh", tuple(Segment(i, t, 0) for i, (t, _) in enumerate(zh_sentences))
-        )
-        target = Document(
-            "", "en", tuple(Segment(i, t, 0) for i, (t, _) in enumerate(en_sentences))
-        )
-        inner = align_prepared(source, target, scorer.prepare(source, target))
-        for inner_link in inner.links:
+        for inner_link in _inner_links(zh_sentences, en_sentences, scorer):
             english = " ".join(en_sentences[j][0] for j in inner_link.en) if inner_link.en else en
             traced = [
                 index
@@ -143,6 +134,19 @@ def check_sentence_omissions(alignment: Alignment, context: CheckContext) -> Ite
                     continue
                 sentence, start = zh_sentences[index]
                 yield _finding(link, zh, en, sentence, start)
+
+
+def _inner_links(
+    zh_sentences: list[tuple[str, int]],
+    en_sentences: list[tuple[str, int]],
+    scorer: LexicalScorer,
+) -> tuple[Link, ...]:
+    """The sentences of one merged link aligned among themselves."""
+    from aligner.align import align_prepared
+
+    source = Document("", "zh", tuple(Segment(i, t, 0) for i, (t, _) in enumerate(zh_sentences)))
+    target = Document("", "en", tuple(Segment(i, t, 0) for i, (t, _) in enumerate(en_sentences)))
+    return align_prepared(source, target, scorer.prepare(source, target)).links
 
 
 def _finding(link: Link, zh: str, en: str, sentence: str, start: int) -> Finding:

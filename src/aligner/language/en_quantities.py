@@ -28,6 +28,7 @@ from aligner.language.scan import (
     Pass,
     alternation,
     claim,
+    has_digit,
     is_code,
     run_passes,
     words_pattern,
@@ -391,14 +392,13 @@ _PASSES: tuple[Pass, ...] = (
 # Every pass that finds a figure needs an ASCII digit or one of these words standing alone
 # (the first pass only claims phrases for later ones); most sentences of prose have neither,
 # and this one pattern costs less than the passes it spares them.
-_FIGURE_WORD = re.compile(
+_FIGURE_WORD = re_pattern(
     rf"\b(?:{alternation([*_MONTHS, *EN_ORDINALS, *EN_NUMBER_WORDS, 'twice'])})\b",
     re.IGNORECASE,
 )
-_ASCII_DIGIT = re.compile(r"[0-9]")
 
 
 def extract_en(text: str) -> list[Quantity]:
-    if _ASCII_DIGIT.search(text) is None and _FIGURE_WORD.search(text) is None:
+    if not has_digit(text) and _FIGURE_WORD.search(text) is None:
         return []
     return run_passes(text, _PASSES)

@@ -41,10 +41,15 @@ class Pass:
 _DIGIT = re_pattern(r"[0-9]")
 
 
+def has_digit(text: str) -> bool:
+    """Whether the text holds an ASCII digit, which every ``digits`` pass needs."""
+    return _DIGIT.search(text) is not None
+
+
 def run_passes(text: str, passes: Sequence[Pass]) -> list[Quantity]:
     work = text
     found: list[Quantity] = []
-    has_digits = _DIGIT.search(text) is not None
+    has_digits = has_digit(text)
     for scan in passes:
         if scan.digits and not has_digits:
             continue

@@ -423,7 +423,7 @@ def _plain_financial(text: str) -> str:
 
 # Every pass that finds a figure needs an ASCII digit or a Chinese numeral (the first pass
 # only claims phrases for later ones), and two sentences in three of a book have neither.
-_MAY_HOLD_FIGURE = re.compile(f"[0-9{ZH_NUMERAL_CHARS}]")
+_MAY_HOLD_FIGURE = re_pattern(f"[0-9{ZH_NUMERAL_CHARS}]")
 
 
 def extract_zh(text: str) -> list[Quantity]:

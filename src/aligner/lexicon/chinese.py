@@ -13,6 +13,13 @@ from aligner.lexicon.compiled import regex_pattern
 
 HAN_RUN = regex_pattern(r"\p{Han}+")
 
+
+def han_count(text: str) -> int:
+    """How many Han characters the text holds, counted a run at a time (far fewer matches
+    than characters)."""
+    return sum(map(len, HAN_RUN.findall(text)))
+
+
 # Function words whose glosses are either empty or misleading ("的" → "target", "taxi").
 FUNCTION_WORDS = frozenset(
     [

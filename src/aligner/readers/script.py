@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from aligner.errors import InputError
+from aligner.lexicon.chinese import han_count
 from aligner.lexicon.compiled import regex_pattern
 from aligner.model import Lang, RawDocument
 
 # Counted run by run: a run's length is its letters, and a page holds far fewer runs.
-_HAN_RUN = regex_pattern(r"\p{Han}+")
 _LATIN_RUN = regex_pattern(r"\p{Latin}+")
 
 # A Chinese release routinely carries Latin acronyms, figures and English names, and an
@@ -45,7 +45,7 @@ def count_letters(texts: Iterable[str]) -> LetterCounts:
     han = 0
     latin = 0
     for text in texts:
-        han += sum(map(len, _HAN_RUN.findall(text)))
+        han += han_count(text)
         latin += sum(map(len, _LATIN_RUN.findall(text)))
     return LetterCounts(han=han, latin=latin)
 
