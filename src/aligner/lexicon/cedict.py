@@ -57,63 +57,66 @@ _SKIP_GLOSS = (
 )
 
 
-@dataclass(frozen=True)
 class _Bucket:
     """The headwords that start with one character, as compact as a lookup allows.
 
-    ``joined`` is the headwords, sorted, each between newlines. Those of two or more
-    characters are grouped by their second character: ``seconds`` names the groups in
-    order and group ``k`` is ``joined[starts[k] : starts[k + 1] + 1]``. Finding a word
-    is then a search in its small group: a book's text touches thousands of first
-    characters, and a set of every headword under them took 17 MB where this takes 2.
+    ``joined`` is the headwords, sorted, each between newlines, so the words sharing a
+    second character sit together. Finding a word is a search in that small group, whose
+    bounds are found the first time the group is asked for: a bucket is built once per
+    first character a document uses (hundreds for a release, thousands for a book), and
+    working out every group up front cost more than the lookups themselves. A set of
+    every headword under a book's first characters took 17 MB where this takes 2.
     """
 
-    joined: str
-    seconds: str
-    starts: array[int]
-    single: bool
-    first: int
+    __slots__ = ("_groups", "first", "joined", "single")
+
+    def __init__(self, joined: str, single: bool, first: int) -> None:
+        self.joined = joined
+        self.single = single
+        self.first = first
+        self._groups: dict[str, tuple[int, int]] = {}
 
     @classmethod
-    def of(cls, words: list[str], first_char: str, first: int) -> _Bucket:
-        seconds: list[str] = []
-        starts: array[int] = array("I")
-        position = 0
-        for word in words:
-            if len(word) > 1 and (not seconds or seconds[-1] != word[1]):
-                seconds.append(word[1])
-                starts.append(position)
-            position += len(word) + 1
-        starts.append(position)
-        single = bool(words) and words[0] == first_char
-        return cls("\n" + "\n".join(words) + "\n", "".join(seconds), starts, single, first)
+    def of(cls, words: str, first_char: str, first: int) -> _Bucket:
+        """The bucket of ``words``, newline-separated and sorted, all starting with
+        ``first_char``; ``first`` is the index of the first among all headwords."""
+        single = words == first_char or words.startswith(first_char + "\n")
+        return cls(f"\n{words}\n", single, first)
+
+    def _group(self, start: str) -> tuple[int, int]:
+        """Where the headwords beginning with the two characters ``start`` lie in
+        ``joined``, newlines on both sides included; (0, 0) when there are none."""
+        bounds = self._groups.get(start)
+        if bounds is None:
+            joined, key = self.joined, "\n" + start
+            low = joined.find(key)
+            last = joined.rfind(key)
+            bounds = (0, 0) if low < 0 else (low, joined.index("\n", last + 1) + 1)
+            self._groups[start] = bounds
+        return bounds
 
     def __contains__(self, word: str) -> bool:
         if len(word) < 2:
             return self.single and len(word) == 1
         if "\n" in word:  # would otherwise span two headwords
             return False
-        group = self.seconds.find(word[1])
-        if group < 0:
-            return False
-        return self.joined.find(f"\n{word}\n", self.starts[group], self.starts[group + 1] + 1) >= 0
+        low, high = self._group(word[:2])
+        return self.joined.find(f"\n{word}\n", low, high) >= 0
 
     def prefix_length(self, text: str, start: int, limit: int) -> int:
         """The length of the longest headword of two to ``limit`` characters that
         ``text`` holds at ``start`` (which begins with the bucket's character), or 1."""
-        seconds, joined, starts = self.seconds, self.joined, self.starts
         newline = text.find("\n", start, start + limit)
         if newline >= 0:  # no headword holds one
             limit = newline - start
         if limit < 2:
             return 1
-        group = seconds.find(text[start + 1])
-        if group < 0:
-            return 1
-        low, high = starts[group], starts[group + 1] + 1
-        for size in range(limit, 1, -1):
-            if joined.find(f"\n{text[start : start + size]}\n", low, high) >= 0:
-                return size
+        low, high = self._group(text[start : start + 2])
+        if high:
+            joined = self.joined
+            for size in range(limit, 1, -1):
+                if joined.find(f"\n{text[start : start + size]}\n", low, high) >= 0:
+                    return size
         return 1
 
     def index(self, word: str) -> int:
@@ -122,9 +125,6 @@ class _Bucket:
 
     def words(self) -> list[str]:
         return self.joined[1:-1].split("\n") if len(self.joined) > 1 else []
-
-
-_NO_BUCKET = _Bucket("\n", "", array("I", [0]), False, 0)
 
 
 class Glosses(Mapping[str, str]):
@@ -173,11 +173,10 @@ class Glosses(Mapping[str, str]):
         if bucket is None:
             place = self._firsts.get(first)
             if place is None:
-                bucket = _NO_BUCKET
+                bucket = _Bucket("\n", False, 0)
             else:
                 start, end, index = place
-                words = self._heads[start:end].decode("utf-8").split("\n")
-                bucket = _Bucket.of(words, first, index)
+                bucket = _Bucket.of(self._heads[start:end].decode("utf-8"), first, index)
             self._buckets[first] = bucket
         return bucket
 
@@ -198,8 +197,7 @@ class Glosses(Mapping[str, str]):
         return bucket.prefix_length(text, start, min(limit, len(text) - start))
 
     def __getitem__(self, word: str) -> str:
-        bucket = self._bucket(word[:1]) if word else _NO_BUCKET
-        if word not in bucket:
+        if not word or word not in (bucket := self._bucket(word[0])):
             raise KeyError(word)
         index = bucket.index(word)
         start = self._ends[index - 1] if index else 0
