@@ -29,11 +29,12 @@ import os
 import re
 import statistics
 import subprocess
-import sys
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from launch import aligner_command
 
 from aligner.align.evaluate import count, scores
 from aligner.formats.links import parse_links
@@ -80,9 +81,8 @@ def timed(
     return Run(seconds, int(rss.group(1)) / 1024, float(user.group(1)))
 
 
-def aligner_command(zh: Path, en: Path, scorer: str, out: Path) -> list[str]:
-    return [
-        str(Path(sys.executable).parent / "aligner"),
+def align_bible(zh: Path, en: Path, scorer: str, out: Path) -> list[str]:
+    return aligner_command(
         "align",
         "--split-lines",
         "--no-default-glossary",
@@ -92,7 +92,7 @@ def aligner_command(zh: Path, en: Path, scorer: str, out: Path) -> list[str]:
         str(en),
         "-o",
         str(out),
-    ]
+    )
 
 
 def environment(src: Path | None = None, cache_home: str | None = None) -> dict[str, str]:
@@ -182,13 +182,13 @@ def main() -> None:
             peer_command = bible_peer.command(binary, *inputs, realign=args.realign)
         for run in range(args.runs):
             cache_home = str(folder / f"cache-{run}") if args.cold else None
-            command = aligner_command(zh, en, args.scorer, out)
+            command = align_bible(zh, en, args.scorer, out)
             ours.append(timed(command, env=environment(None, cache_home)))
             if peer_command is not None:
                 # In the temporary folder: hunalign leaves a translate.txt where it runs.
                 theirs.append(timed(peer_command, stdout=ladder, cwd=folder))
             if args.baseline is not None:
-                command = aligner_command(zh, en, args.scorer, base_out)
+                command = align_bible(zh, en, args.scorer, base_out)
                 before.append(timed(command, env=environment(args.baseline, cache_home)))
         ours_f1 = verse_f1(bible, parse_links(out.read_text(encoding="utf-8")))
         print(f"aligner: aligner align --split-lines --no-default-glossary --scorer {args.scorer}")

@@ -31,6 +31,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from launch import aligner_command
+
 REPO = Path(__file__).resolve().parents[1]
 ZH = REPO / "samples" / "gacc-2025-01-13.zh.txt"
 EN = REPO / "samples" / "gacc-2025-01-13.en.txt"
@@ -79,9 +81,8 @@ def environment(cache: str | None = None, source: Path | None = None) -> dict[st
 
 def run_command(env: dict[str, str]) -> tuple[float, float]:
     """Wall seconds and peak RSS (MB) of one ``aligner qa`` run, from /usr/bin/time."""
-    aligner = Path(sys.executable).with_name("aligner")
-    command = ["/usr/bin/time", "-f", "%e %M", str(aligner), "qa", str(ZH), str(EN)]
-    command += ["--scorer", "lexical"]
+    command = ["/usr/bin/time", "-f", "%e %M"]
+    command += aligner_command("qa", str(ZH), str(EN), "--scorer", "lexical")
     done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     if done.returncode not in (0, 1):
         raise SystemExit(done.stderr)

@@ -33,6 +33,7 @@ STAGES: tuple[tuple[str, ...], ...] = (
     ("pipeline",),
     ("batch", "review"),
     ("cli",),
+    ("__main__",),
 )
 CLI_MAY_IMPORT = {
     "__init__",

@@ -6,6 +6,7 @@ PROBLEM``, and exit code 2; exit 1 is reserved for ``--fail-on`` in QA commands.
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 from typing import TYPE_CHECKING, Any
@@ -36,7 +37,8 @@ SCORER_HELP = (
 
 
 class AlignerGroup(click.Group):
-    """Turns InputError (and broken pipes) into a clean exit instead of a traceback."""
+    """Turns InputError, broken pipes and unwritable output into a clean exit instead of a
+    traceback."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -50,6 +52,10 @@ class AlignerGroup(click.Group):
         except BrokenPipeError:
             sys.stderr.close()
             ctx.exit(0)
+        except OSError as error:  # a full disk under a redirected standard output
+            where = error.filename or "standard output"
+            click.echo(f"aligner: error: {where}: {error.strerror or error}", err=True)
+            ctx.exit(EXIT_BAD_INPUT)
 
 
 @click.group(cls=AlignerGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -750,6 +756,7 @@ def batch(
       aligner batch releases/ -o qa-out --resume --fail-on warning
       aligner batch archive.zip -o qa-out --scheduler tcp://10.0.0.5:8786
     """
+    gc.enable()  # a long run: see aligner.__main__
     from aligner.batch import (
         BatchOptions,
         TerminalProgress,
@@ -930,6 +937,7 @@ def review(
       aligner review zh.txt en.txt --alignment release.review.json --save release.review-2.json
       aligner review zh.txt en.txt --no-browser
     """
+    gc.enable()  # a long run: see aligner.__main__
     from aligner.pipeline import AlignOptions
     from aligner.review import ReviewOptions, ReviewServer, open_in_browser, prepare_review
 
@@ -1019,6 +1027,7 @@ def evaluate(
       aligner eval --gold corpus/gold --zh corpus/zh --en corpus/en --scorer hybrid -v
       aligner eval --gold corpus/gold --pred pred
     """
+    gc.enable()  # a long run: see aligner.__main__
     from aligner.pipeline import evaluate_corpus
 
     aligning = zh_dir is not None or en_dir is not None
