@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aligner.lexicon import cache
+from aligner.lexicon import cache, cedict
 from aligner.lexicon.cedict import Glosses, Lexicon, Readings, load_lexicon, parse_cedict
 from aligner.lexicon.spelling import Corrector, english_frequencies, english_words
 from aligner.lexicon.wordset import WordSet
@@ -39,7 +39,7 @@ def _counting_build(calls: list[int], value: str) -> Callable[[], str]:
 
 
 def _store_text(path: Path, build: Callable[[], str]) -> str:
-    return cache.cached(path, build, lambda text: text.encode(), lambda data: data.decode())
+    return cache.cached(path, build, lambda text: text.encode(), lambda data: str(data, "utf-8"))
 
 
 def test_a_table_is_built_once_and_then_read(cache_home: Path) -> None:
@@ -103,7 +103,11 @@ _HEADWORDS = st.text(alphabet="海关进出口税率统计数据贸易额abc", m
 
 @given(st.dictionaries(_HEADWORDS, st.text(alphabet="abc xyz'-", max_size=12), max_size=40))
 def test_glosses_answer_like_the_dictionary_they_store(table: dict[str, str]) -> None:
-    glosses = Glosses.decode(*Glosses.from_dict(table).encode())
+    # Through the cache file's layout, as a run reads it: mapped, not copied.
+    stored = Lexicon(Glosses.from_dict(table), Readings.of({}), 4, frozenset({"guan"}))
+    lexicon = cedict._decode(memoryview(cedict._encode(stored)))
+    glosses = lexicon.translations
+    assert isinstance(glosses, Glosses) and lexicon.syllables == {"guan"}
     assert dict(glosses) == table
     assert len(glosses) == len(table)
     for word in [*table, "税", "关税", "", "zz"]:
@@ -112,6 +116,28 @@ def test_glosses_answer_like_the_dictionary_they_store(table: dict[str, str]) ->
     assert 5 not in glosses
     for first, second in zip(table, [*table][1:], strict=False):
         assert f"{first}\n{second}" not in glosses  # never two headwords read as one
+
+
+@given(
+    st.tuples(st.integers(), st.text(max_size=20)),
+    st.lists(st.binary(max_size=40), max_size=5),
+)
+def test_packed_arrays_come_back_as_stored(header: tuple[int, str], arrays: list[bytes]) -> None:
+    data = cache.pack(header, *arrays)
+    found_header, found = cache.unpack(memoryview(data))
+    assert found_header == header
+    assert [bytes(view) for view in found] == arrays
+    with pytest.raises((ValueError, EOFError)):
+        cache.unpack(memoryview(data + b"\0"))
+
+
+def test_a_cut_short_lexicon_file_is_not_read() -> None:
+    table = {"海关": "custom", "进出口": "import export"}
+    data = cedict._encode(Lexicon(Glosses.from_dict(table), Readings.of({}), 3, frozenset()))
+    assert dict(cedict._decode(memoryview(data)).translations) == table
+    for cut in (data[:-1], data[: len(data) // 2], data[:4]):
+        with pytest.raises((ValueError, EOFError)):
+            cedict._decode(memoryview(cut))
 
 
 @given(
@@ -143,7 +169,6 @@ def test_the_cached_lexicon_is_the_parsed_one(
         "陳 陈 [Chen2] /surname Chen/to exhibit/",
     ]
     parsed = parse_cedict(lines)
-    from aligner.lexicon import cedict
 
     monkeypatch.setattr(cedict, "_parse", lambda source: parse_cedict(lines))
     cedict.load_lexicon.cache_clear()

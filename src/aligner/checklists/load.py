@@ -71,7 +71,7 @@ def _read_bundled(source: Path) -> tuple[ChecklistRule, ...]:
     return rules
 
 
-def _decode_rules(data: bytes) -> tuple[ChecklistRule, ...]:
+def _decode_rules(data: memoryview) -> tuple[ChecklistRule, ...]:
     rules = pickle.loads(data)
     if not isinstance(rules, tuple) or not all(isinstance(r, ChecklistRule) for r in rules):
         raise TypeError("not checklist rules")

@@ -71,7 +71,7 @@ def _parse_bundled(source: Path) -> Glossary:
     return result.glossary
 
 
-def _decode_bundled(data: bytes) -> Glossary:
+def _decode_bundled(data: memoryview) -> Glossary:
     glossary = pickle.loads(data)
     if not isinstance(glossary, Glossary):
         raise TypeError("not a glossary")

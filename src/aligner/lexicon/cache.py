@@ -11,17 +11,22 @@ The cache is only ever a shortcut: a file that cannot be read or decoded is rebu
 folder that cannot be written turns caching off for that table (the run just parses as
 before), and ``ALIGNER_NO_CACHE=1`` turns it off entirely. Files are written to a temporary
 name and renamed into place, so runs that start together never read half a file; at worst
-both build the table and the last rename wins with identical content.
+both build the table and the last rename wins with identical content. Because a file is
+only ever replaced whole, never rewritten in place, it is mapped into memory rather than
+read: a table may keep slices of the mapping (the lexicon keeps its headwords and glosses
+that way), and then only the pages a document touches are read from disk.
 """
 
 from __future__ import annotations
 
 import hashlib
+import marshal
+import mmap
 import os
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
@@ -71,7 +76,7 @@ def cached(
     path: Path,
     build: Callable[[], T],
     encode: Callable[[T], bytes],
-    decode: Callable[[bytes], T],
+    decode: Callable[[memoryview], T],
 ) -> T:
     """The table stored at ``path``, or ``build()`` stored there for the next run.
 
@@ -81,13 +86,49 @@ def cached(
     enabled = os.environ.get(DISABLE_VARIABLE, "") in ("", "0")
     if enabled:
         try:
-            return decode(path.read_bytes())
+            return decode(mapped(path))
         except Exception:  # missing, unreadable, truncated or from another format
             pass
     table = build()
     if enabled:
         store(path, encode(table))
     return table
+
+
+def mapped(path: Path) -> memoryview:
+    """The bytes of ``path``, mapped read-only (an empty file cannot be mapped: ValueError)."""
+    with path.open("rb") as handle:
+        return memoryview(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))
+
+
+_ALIGN = 8  # each stored array starts at a multiple of this, so it can be cast in place
+
+
+def pack(header: Any, *arrays: bytes) -> bytes:
+    """A cache file of a ``header`` (any value marshal stores) and ``arrays`` as they are, so
+    that :func:`unpack` can hand out the arrays as slices of the mapped file."""
+    sizes = tuple(len(array) for array in arrays)
+    marshalled = marshal.dumps((header, sizes))
+    parts = [len(marshalled).to_bytes(_ALIGN, "little"), marshalled]
+    offset = _ALIGN + len(marshalled)
+    for array in arrays:
+        parts += [bytes(-offset % _ALIGN), array]
+        offset += -offset % _ALIGN + len(array)
+    return b"".join(parts)
+
+
+def unpack(data: memoryview) -> tuple[Any, list[memoryview]]:
+    """The header and the arrays of a file written by :func:`pack`."""
+    end = _ALIGN + int.from_bytes(data[:_ALIGN], "little")
+    header, sizes = marshal.loads(data[_ALIGN:end])
+    arrays = []
+    for size in sizes:
+        start = end + -end % _ALIGN
+        end = start + size
+        arrays.append(data[start:end])
+    if end != len(data):
+        raise ValueError(f"{len(data)} bytes where {end} were stored")
+    return header, arrays
 
 
 def store(path: Path, data: bytes) -> None:

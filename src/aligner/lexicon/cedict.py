@@ -18,7 +18,6 @@ folded spellings must find the entry too.
 from __future__ import annotations
 
 import gzip
-import marshal
 import re
 from array import array
 from bisect import bisect_left
@@ -26,13 +25,16 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeAlias
 
 from aligner.language.traditional import to_simplified
-from aligner.lexicon.cache import cache_file, cached, package_file, source_stamp
+from aligner.lexicon.cache import cache_file, cached, pack, package_file, source_stamp, unpack
 from aligner.lexicon.english import STOPWORDS, stem
 
-_FORMAT_VERSION = 9
+_FORMAT_VERSION = 10
 _MAX_STEMS = 24
+
+Bytes: TypeAlias = bytes | memoryview
 
 _ENTRY = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _PAREN = re.compile(r"\([^)]*\)")
@@ -140,7 +142,9 @@ class Glosses(Mapping[str, str]):
 
     __slots__ = ("_blob", "_buckets", "_ends", "_firsts", "_heads", "_size")
 
-    def __init__(self, heads: bytes, firsts: _Firsts, blob: bytes, ends: array[int]) -> None:
+    def __init__(
+        self, heads: Bytes, firsts: _Firsts, blob: Bytes, ends: array[int] | memoryview
+    ) -> None:
         self._heads = heads
         self._firsts = firsts
         self._blob = blob
@@ -176,7 +180,7 @@ class Glosses(Mapping[str, str]):
                 bucket = _Bucket("\n", False, 0)
             else:
                 start, end, index = place
-                bucket = _Bucket.of(self._heads[start:end].decode("utf-8"), first, index)
+                bucket = _Bucket.of(str(self._heads[start:end], "utf-8"), first, index)
             self._buckets[first] = bucket
         return bucket
 
@@ -201,7 +205,7 @@ class Glosses(Mapping[str, str]):
             raise KeyError(word)
         index = bucket.index(word)
         start = self._ends[index - 1] if index else 0
-        return self._blob[start : self._ends[index]].decode("utf-8")
+        return str(self._blob[start : self._ends[index]], "utf-8")
 
     def __iter__(self) -> Iterator[str]:
         for first in self._firsts:
@@ -214,16 +218,11 @@ class Glosses(Mapping[str, str]):
         """What a cache file stores: the headwords, their groups (first characters and
         places), the stems and their ends."""
         firsts = self._firsts
-        return self._heads, firsts.chars, firsts.places.tobytes(), self._blob, self._ends.tobytes()
-
-    @classmethod
-    def decode(cls, heads: bytes, chars: str, places: bytes, blob: bytes, ends: bytes) -> Glosses:
-        cut: array[int] = array("I")
-        cut.frombytes(ends)
-        return cls(heads, _Firsts(chars, _uints(places)), blob, cut)
+        heads, blob = bytes(self._heads), bytes(self._blob)
+        return heads, firsts.chars, firsts.places.tobytes(), blob, self._ends.tobytes()
 
 
-def _uints(data: bytes) -> array[int]:
+def _uints(data: Bytes) -> array[int]:
     values: array[int] = array("I")
     values.frombytes(data)
     return values
@@ -400,38 +399,24 @@ def _cedict_path() -> Path:
 
 
 def _encode(lexicon: Lexicon) -> bytes:
+    """The cache file: the stem ends, headwords and stems are stored as they lie in
+    memory, so that loading maps them instead of copying 7 MB."""
     glosses = lexicon.translations
     if not isinstance(glosses, Glosses):
         glosses = Glosses.from_dict(glosses)
     pinyin = lexicon.pinyin if isinstance(lexicon.pinyin, Readings) else Readings.of(lexicon.pinyin)
-    return marshal.dumps(
-        (
-            _FORMAT_VERSION,
-            *glosses.encode(),
-            *pinyin.encode(),
-            lexicon.max_word_length,
-            "\n".join(sorted(lexicon.syllables)),
-        )
-    )
+    heads, chars, places, blob, ends = glosses.encode()
+    syllables = "\n".join(sorted(lexicon.syllables))
+    header = (_FORMAT_VERSION, chars, places, *pinyin.encode(), lexicon.max_word_length, syllables)
+    return pack(header, ends, heads, blob)
 
 
-def _decode(data: bytes) -> Lexicon:
-    (
-        version,
-        heads,
-        chars,
-        places,
-        blob,
-        ends,
-        read_chars,
-        readings,
-        cuts,
-        longest,
-        syllables,
-    ) = marshal.loads(data)
-    if version != _FORMAT_VERSION:
-        raise ValueError(f"lexicon cache format {version}")
-    glosses = Glosses.decode(heads, chars, places, blob, ends)
+def _decode(data: memoryview) -> Lexicon:
+    header, (ends, heads, blob) = unpack(data)
+    if not isinstance(header, tuple) or header[0] != _FORMAT_VERSION:
+        raise ValueError("not a lexicon cache of this format")
+    _, chars, places, read_chars, readings, cuts, longest, syllables = header
+    glosses = Glosses(heads, _Firsts(chars, _uints(places)), blob, ends.cast("I"))
     return Lexicon(
         glosses,
         Readings(read_chars, readings, _uints(cuts)),

@@ -25,10 +25,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from aligner.lexicon.cache import cache_file, cached, package_file, source_stamp
+from aligner.lexicon.cache import cache_file, cached, pack, package_file, source_stamp, unpack
 from aligner.lexicon.wordset import WordSet
 
-_FORMAT_VERSION = 2
+_FORMAT_VERSION = 3
 _RESOURCE = ("resources", "en.json.gz")
 # Words the checker's number test would skip, but that it checks all the same.
 _NOT_NUMBERS = ("nan", "inf", "infinity")
@@ -189,13 +189,15 @@ def _build(source: Path) -> WordList:
 
 
 def _encode(table: WordList) -> bytes:
-    return marshal.dumps((_FORMAT_VERSION, *table.words.encode(), table.letters, table.longest))
+    words, groups = table.words.encode()
+    return pack((_FORMAT_VERSION, groups, table.letters, table.longest), words)
 
 
-def _decode(data: bytes) -> WordList:
-    version, words, groups, letters, longest = marshal.loads(data)
-    if version != _FORMAT_VERSION:
-        raise ValueError(f"word list cache format {version}")
+def _decode(data: memoryview) -> WordList:
+    header, (words,) = unpack(data)
+    if not isinstance(header, tuple) or header[0] != _FORMAT_VERSION:
+        raise ValueError("not a word list cache of this format")
+    _, groups, letters, longest = header
     return WordList(WordSet(words, groups), letters, longest)
 
 
@@ -207,7 +209,7 @@ def english_words() -> WordList:
     return cached(path, lambda: _build(source), _encode, _decode)
 
 
-def _decode_frequencies(data: bytes) -> dict[str, int]:
+def _decode_frequencies(data: memoryview) -> dict[str, int]:
     version, frequencies = marshal.loads(data)
     if version != _FORMAT_VERSION or not isinstance(frequencies, dict):
         raise ValueError(f"frequency cache format {version}")

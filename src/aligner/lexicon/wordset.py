@@ -19,7 +19,7 @@ class WordSet:
 
     __slots__ = ("_groups", "_loaded", "_words")
 
-    def __init__(self, words: bytes, groups: dict[str, tuple[int, int]]) -> None:
+    def __init__(self, words: bytes | memoryview, groups: dict[str, tuple[int, int]]) -> None:
         self._words = words
         self._groups = groups
         """The first characters of a group → where its words are in ``words``."""
@@ -40,7 +40,7 @@ class WordSet:
     def _group(self, prefix: str) -> frozenset[str]:
         place = self._groups.get(prefix)
         found = (
-            frozenset(self._words[place[0] : place[1]].decode("utf-8").split("\n"))
+            frozenset(str(self._words[place[0] : place[1]], "utf-8").split("\n"))
             if place is not None
             else frozenset()
         )
@@ -62,4 +62,4 @@ class WordSet:
 
     def encode(self) -> tuple[bytes, dict[str, tuple[int, int]]]:
         """What a cache file stores: the sorted words and where each group is."""
-        return self._words, self._groups
+        return bytes(self._words), self._groups
