@@ -98,6 +98,20 @@ def test_the_fold_keeps_offsets_and_leaves_simplified_text_alone() -> None:
     assert comparison_key("隨著") == comparison_key("随着")
 
 
+def test_the_stored_fold_is_opencc_one_character_at_a_time() -> None:
+    # Every character of the main CJK blocks and the compatibility block, both folds.
+    chars = [chr(code) for block in ((0x3400, 0x9FFF), (0xF900, 0xFAFF)) for code in range(*block)]
+    chars += [chr(code) for code in range(0x20000, 0x2A6DF, 7)]  # a sample of extension B
+    for configs, fold in ((("hk2s",), to_simplified), (("hk2s", "tw2s"), comparison_key)):
+        steps = [converter(config) for config in configs]
+        for char in chars:
+            expected = char
+            for step in steps:
+                once = step.convert(expected)
+                expected = once if len(once) == 1 else expected
+            assert fold(char) == expected, (configs, char)
+
+
 @pytest.mark.parametrize("config", CONVERSIONS)
 def test_figures_are_found_at_the_same_places_in_both_scripts(config: str) -> None:
     for simplified in ZH.splitlines():

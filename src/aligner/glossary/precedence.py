@@ -43,6 +43,8 @@ def in_force(glossaries: Sequence[Glossary]) -> tuple[GlossaryEntry, ...]:
     Order is kept otherwise (earlier glossaries first), so matching and messages read the
     entries in the order their files were given.
     """
+    if len(glossaries) == 1:  # the usual run: the bundled glossary alone
+        return glossaries[0].entries
     owner: dict[str, int] = {}
     for index, glossary in enumerate(glossaries):
         for entry in glossary.entries:
