@@ -178,7 +178,7 @@ def test_the_cached_lexicon_is_the_parsed_one(
         read_back = load_lexicon()
     finally:
         cedict.load_lexicon.cache_clear()
-    assert [p.name.startswith("cedict-") for p in cache_home.iterdir()] == [True]
+    assert len([p for p in cache_home.iterdir() if p.name.startswith("cedict-")]) == 1
     for lexicon in (built, read_back):
         assert isinstance(lexicon, Lexicon)
         assert dict(lexicon.translations) == dict(parsed.translations)

@@ -87,14 +87,13 @@ class _Bucket:
 
     def _group(self, start: str) -> tuple[int, int]:
         """Where the headwords beginning with the two characters ``start`` lie in
-        ``joined``, newlines on both sides included; (0, 0) when there are none."""
-        bounds = self._groups.get(start)
-        if bounds is None:
-            joined, key = self.joined, "\n" + start
-            low = joined.find(key)
-            last = joined.rfind(key)
-            bounds = (0, 0) if low < 0 else (low, joined.index("\n", last + 1) + 1)
-            self._groups[start] = bounds
+        ``joined``, newlines on both sides included; (0, 0) when there are none. Callers
+        look in ``_groups`` first: this runs once per group."""
+        joined, key = self.joined, "\n" + start
+        low = joined.find(key)
+        last = joined.rfind(key)
+        bounds = (0, 0) if low < 0 else (low, joined.index("\n", last + 1) + 1)
+        self._groups[start] = bounds
         return bounds
 
     def __contains__(self, word: str) -> bool:
@@ -102,7 +101,7 @@ class _Bucket:
             return self.single and len(word) == 1
         if "\n" in word:  # would otherwise span two headwords
             return False
-        low, high = self._group(word[:2])
+        low, high = self._groups.get(word[:2]) or self._group(word[:2])
         return self.joined.find(f"\n{word}\n", low, high) >= 0
 
     def prefix_length(self, text: str, start: int, limit: int) -> int:
@@ -113,7 +112,8 @@ class _Bucket:
             limit = newline - start
         if limit < 2:
             return 1
-        low, high = self._group(text[start : start + 2])
+        key = text[start : start + 2]
+        low, high = self._groups.get(key) or self._group(key)
         if high:
             joined = self.joined
             for size in range(limit, 1, -1):
