@@ -15,7 +15,7 @@ cost of scoring a 2:2 candidate at a few additions.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 
@@ -85,10 +85,7 @@ def number_keys(en: Sequence[frozenset[str]]) -> dict[str, int]:
     return vocabulary
 
 
-@lru_cache(maxsize=4)
-def _glossary_table(
-    glossary: tuple[GlossaryEntry, ...],
-) -> Mapping[str, tuple[frozenset[str], ...]]:
+class _GlossaryParts(Mapping[str, tuple[frozenset[str], ...]]):
     """Each Chinese term as the parts its approved English must show.
 
     A term counts as translated in proportion to the words of its rendering that appear:
@@ -96,19 +93,48 @@ def _glossary_table(
     a third of 货物贸易第一大国, and the sentence that says all three is told apart from
     its neighbour. A variant that shares no word with the approved rendering (an acronym
     such as GACC) stands in for every part.
+
+    The parts of a term are worked out the first time a sentence holds it: a release
+    uses a few dozen of the glossary's terms, and stemming every rendering of all of
+    them took longer than aligning the release.
     """
-    renderings: dict[str, list[frozenset[str]]] = {}
-    for entry in glossary:
-        for english in (entry.en, *entry.variants):
-            keys = frozenset(_prefix(x) for x in content_stems(english))
-            if keys:
-                renderings.setdefault(to_simplified(entry.zh), []).append(keys)
-    table: dict[str, tuple[frozenset[str], ...]] = {}
-    for zh, options in renderings.items():
+
+    def __init__(self, glossary: Sequence[GlossaryEntry]) -> None:
+        self._renderings: dict[str, list[str]] = {}
+        for entry in glossary:
+            self._renderings.setdefault(to_simplified(entry.zh), []).extend(
+                (entry.en, *entry.variants)
+            )
+        self._parts: dict[str, tuple[frozenset[str], ...]] = {}
+
+    def __getitem__(self, zh: str) -> tuple[frozenset[str], ...]:
+        parts = self._parts.get(zh)
+        if parts is None:
+            parts = self._parts[zh] = self._parts_of(self._renderings[zh])
+        return parts
+
+    @staticmethod
+    def _parts_of(renderings: list[str]) -> tuple[frozenset[str], ...]:
+        options = [keys for english in renderings if (keys := _english_keys(english))]
+        if not options:
+            return ()
         approved = options[0]
         stand_ins = frozenset().union(*(o for o in options[1:] if o.isdisjoint(approved)))
-        table[zh] = tuple(frozenset({key}) | stand_ins for key in sorted(approved))
-    return table
+        return tuple(frozenset({key}) | stand_ins for key in sorted(approved))
+
+    def __contains__(self, zh: object) -> bool:
+        # A term whose renderings are all stop words gives no evidence: not a term here.
+        return zh in self._renderings and bool(self[zh])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._renderings)
+
+    def __len__(self) -> int:
+        return len(self._renderings)
+
+
+def _english_keys(english: str) -> frozenset[str]:
+    return frozenset(_prefix(x) for x in content_stems(english))
 
 
 class Featurizer:
@@ -116,7 +142,7 @@ class Featurizer:
 
     def __init__(self, lexicon: Lexicon, glossary: Sequence[GlossaryEntry] = ()) -> None:
         self._lexicon = lexicon
-        self._glossary = _glossary_table(tuple(glossary))
+        self._glossary = _GlossaryParts(glossary)
         self._max_len = max([lexicon.max_word_length, *(len(k) for k in self._glossary)])
         self._reading_cache: dict[str, tuple[str, ...]] = {}
         self._canonical: dict[str, str] = {}
