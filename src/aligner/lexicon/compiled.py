@@ -32,7 +32,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from aligner.lexicon.cache import DISABLE_VARIABLE, cache_file, store
+from aligner.lexicon.cache import DISABLE_VARIABLE, cache_file, mapped, store
 
 if TYPE_CHECKING:
     import regex
@@ -94,7 +94,7 @@ class _Programs:
 
 def _read(path: Path) -> dict[_Key, bytes]:
     try:
-        version, table = marshal.loads(path.read_bytes())
+        version, table = marshal.loads(mapped(path))
     except Exception:  # missing, unreadable, truncated or from another format
         return {}
     if version != FORMAT_VERSION or not isinstance(table, dict):
