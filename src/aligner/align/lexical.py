@@ -15,7 +15,7 @@ cost of scoring a 2:2 candidate at a few additions.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 
@@ -85,7 +85,7 @@ def number_keys(en: Sequence[frozenset[str]]) -> dict[str, int]:
     return vocabulary
 
 
-class _GlossaryParts(Mapping[str, tuple[frozenset[str], ...]]):
+class _GlossaryParts:
     """Each Chinese term as the parts its approved English must show.
 
     A term counts as translated in proportion to the words of its rendering that appear:
@@ -107,10 +107,12 @@ class _GlossaryParts(Mapping[str, tuple[frozenset[str], ...]]):
             )
         self._parts: dict[str, tuple[frozenset[str], ...]] = {}
 
-    def __getitem__(self, zh: str) -> tuple[frozenset[str], ...]:
+    def parts(self, zh: str) -> tuple[frozenset[str], ...]:
+        """The parts of term ``zh``; none for a word that is not a term."""
         parts = self._parts.get(zh)
         if parts is None:
-            parts = self._parts[zh] = self._parts_of(self._renderings[zh])
+            renderings = self._renderings.get(zh)
+            parts = self._parts[zh] = self._parts_of(renderings) if renderings else ()
         return parts
 
     @staticmethod
@@ -122,15 +124,15 @@ class _GlossaryParts(Mapping[str, tuple[frozenset[str], ...]]):
         stand_ins = frozenset().union(*(o for o in options[1:] if o.isdisjoint(approved)))
         return tuple(frozenset({key}) | stand_ins for key in sorted(approved))
 
-    def __contains__(self, zh: object) -> bool:
+    def __contains__(self, zh: str) -> bool:
         # A term whose renderings are all stop words gives no evidence: not a term here.
-        return zh in self._renderings and bool(self[zh])
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._renderings)
+        return zh in self._renderings and bool(self.parts(zh))
 
     def __len__(self) -> int:
         return len(self._renderings)
+
+    def longest(self) -> int:
+        return max(map(len, self._renderings), default=0)
 
 
 def _english_keys(english: str) -> frozenset[str]:
@@ -143,7 +145,7 @@ class Featurizer:
     def __init__(self, lexicon: Lexicon, glossary: Sequence[GlossaryEntry] = ()) -> None:
         self._lexicon = lexicon
         self._glossary = _GlossaryParts(glossary)
-        self._max_len = max([lexicon.max_word_length, *(len(k) for k in self._glossary)])
+        self._max_len = max(lexicon.max_word_length, self._glossary.longest())
         self._reading_cache: dict[str, tuple[str, ...]] = {}
         self._canonical: dict[str, str] = {}
         lookup = getattr(lexicon.translations, "prefix_length", None)
@@ -175,7 +177,7 @@ class Featurizer:
         its glosses will do), one per word of the rendering for a glossary term."""
         if word in FUNCTION_WORDS:
             return ()
-        parts = self._glossary.get(word)
+        parts = self._glossary.parts(word)
         if parts:
             return parts
         keys = frozenset(_prefix(x) for x in self._lexicon.stems(word))
