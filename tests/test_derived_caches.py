@@ -9,6 +9,7 @@ when the folder cannot be written, off with ALIGNER_NO_CACHE.
 from __future__ import annotations
 
 import os
+import time
 from array import array
 from collections.abc import Callable
 from pathlib import Path
@@ -57,6 +58,40 @@ def test_a_changed_source_or_format_gets_another_file(cache_home: Path) -> None:
     assert cache.cache_file("demo", 1, ["source:2"], ".txt") != first
     assert cache.cache_file("demo", 2, ["source:1"], ".txt") != first
     assert cache.cache_file("other", 1, ["source:1"], ".txt") != first
+
+
+def _age(path: Path, days: float) -> None:
+    then = time.time() - days * 24 * 60 * 60
+    os.utime(path, (then, then))
+
+
+def test_storing_a_table_removes_its_files_unused_for_a_month(cache_home: Path) -> None:
+    cache_home.mkdir(parents=True)
+    stale = cache_home / "demo-0000000000000001.txt"
+    recent = cache_home / "demo-0000000000000002.txt"
+    other_table = cache_home / "demo-other-0000000000000003.txt"
+    other_kind = cache_home / "demo-0000000000000004.json"
+    for path in (stale, recent, other_table, other_kind):
+        path.write_text("old")
+        _age(path, 40)
+    _age(recent, 10)
+    path = cache.cache_file("demo", 1, ["source:1"], ".txt")
+    assert _store_text(path, lambda: "table") == "table"
+    assert sorted(p.name for p in cache_home.iterdir()) == sorted(
+        [path.name, recent.name, other_table.name, other_kind.name]
+    )
+
+
+def test_reading_a_table_marks_it_as_in_use(cache_home: Path) -> None:
+    path = cache.cache_file("demo", 1, ["source:1"], ".txt")
+    _store_text(path, lambda: "table")
+    _age(path, 40)
+    assert _store_text(path, lambda: "rebuilt") == "table"
+    assert path.stat().st_mtime > time.time() - 60
+    _age(path, 0.5)  # marked at most once a day
+    marked = path.stat().st_mtime
+    _store_text(path, lambda: "rebuilt")
+    assert path.stat().st_mtime == marked
 
 
 def test_source_stamp_follows_size_and_time(tmp_path: Path) -> None:

@@ -15,20 +15,30 @@ both build the table and the last rename wins with identical content. Because a 
 only ever replaced whole, never rewritten in place, it is mapped into memory rather than
 read: a table may keep slices of the mapping (the lexicon keeps its headwords and glosses
 that way), and then only the pages a document touches are read from disk.
+
+Each upgrade or edited source gets a new file, so old ones are cleared away: reading a
+table marks it as in use (its modification time, at most once a day), and storing a table
+removes the files of the same table that no run has used for 30 days. Two installs that
+share the folder keep their own files as long as each is used.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import marshal
 import mmap
 import os
 import tempfile
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+
+_DAY = 24 * 60 * 60
+UNUSED_FOR = 30 * _DAY  # a table no run has read for this long is removed
 
 DISABLE_VARIABLE = "ALIGNER_NO_CACHE"
 
@@ -96,9 +106,15 @@ def cached(
 
 
 def mapped(path: Path) -> memoryview:
-    """The bytes of ``path``, mapped read-only (an empty file cannot be mapped: ValueError)."""
+    """The bytes of ``path``, mapped read-only (an empty file cannot be mapped: ValueError),
+    marked as in use."""
     with path.open("rb") as handle:
-        return memoryview(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))
+        view = memoryview(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))
+        if os.fstat(handle.fileno()).st_mtime < time.time() - _DAY:
+            # A folder shared read-only cannot take the mark; the table is still good.
+            with contextlib.suppress(OSError):
+                os.utime(path)
+        return view
 
 
 _ALIGN = 8  # each stored array starts at a multiple of this, so it can be cast in place
@@ -146,4 +162,20 @@ def store(path: Path, data: bytes) -> None:
             Path(temporary).unlink(missing_ok=True)
             raise
     except OSError:
-        pass
+        return
+    remove_unused(path)
+
+
+def remove_unused(path: Path) -> None:
+    """Remove the other files of the table stored at ``path`` that no run has used for
+    :data:`UNUSED_FOR` (older sources, earlier formats)."""
+    table = path.name.rsplit("-", 1)[0]
+    oldest = time.time() - UNUSED_FOR
+    for other in path.parent.glob(f"{table}-*{path.suffix}"):
+        if other == path or other.name.rsplit("-", 1)[0] != table:
+            continue
+        try:
+            if other.stat().st_mtime < oldest:
+                other.unlink()
+        except OSError:
+            pass
